@@ -52,8 +52,10 @@ _ABBREVIATION_CHARS = 30  # how far back to look for the word before a full stop
 _URL_WINDOW = 300  # the longest URL looked for around a place
 # Endings that finish a turn: a stop, an interruption (dash, ellipsis), a closing quote or bracket.
 _FINISHED = frozenset(".!?…。！？—–-\"”’'»)]")
-# Endings that leave a sentence hanging: a word, a number, or a comma or semicolon.
-_HANGING_PUNCT = frozenset(",;")
+# Endings that leave a sentence hanging: a word, a number (also "30%"), or a comma, semicolon or colon. A colon
+# counts only after more words than a label or heading has ("The options are:" may head a list; "It has two ports:"
+# announces what was cut).
+_HANGING_PUNCT = frozenset(",;:")
 
 #: Paragraphs without a speaker label allowed between two turns (an answer's further paragraphs) before the
 #: labels are taken to belong to different parts of the document.
@@ -76,13 +78,32 @@ _INTERVIEWER_QUESTIONS = 0.5
 #: An answer of this many words, mostly lowercase, that stops without a full stop was cut ("Trip to Disney World",
 #: "Bob Marley, Bruno Mars, Drake, The Eagles" are whole answers; "It did not reveal the crash" is not).
 _PROSE_WORDS = 6
+#: In a punctuated transcript where every other answer has at least _LONG_ANSWER_WORDS words, an answer of at most
+#: _FEW_WORDS words without a stop ("Eastern", "The United", "Dempsey picked up") stands out as cut, unless it reads
+#: as a reply (see _REPLY_WORDS). Where short answers are the style ("Favorite athlete?" "Lebron James", then
+#: "Trip to Disney World"), none stands out.
+_LONG_ANSWER_WORDS = 8
+_FEW_WORDS = 3
 
-#: English words that cannot end a sentence: articles, conjunctions, possessive determiners and prepositions that
-#: always take an object. A closed grammatical class that no packaged word list carries, hence written out here.
+#: English words that cannot end a sentence: articles, conjunctions, possessive determiners, prepositions that
+#: always take an object, and a pronoun contracted with its verb ("That's", "we're": a contracted verb is never
+#: left at the end, "Yes, it is" but not "Yes, it's"). A closed grammatical class that no packaged word list
+#: carries, hence written out here.
 _CANNOT_END = frozenset(
-    "the a an and or but nor of from with into onto upon between among during than because although whereas "
-    "unless whether every my your our their its whose whom which to very".split()
+    "the a an and or but nor of from with into onto upon between among during despite amid amidst via than because "
+    "although whereas unless whether if every my your our their its whose whom which to very "
+    "it's that's there's here's what's who's he's she's let's i'm you're we're they're i've you've we've they've "
+    "i'll you'll he'll she'll we'll they'll it'll i'd you'd he'd she'd we'd they'd".split()
 )
+#: Words that make a few words a whole reply ("Yes", "Not at all", "Of course", "I think so", "Thank you"): answer
+#: particles, negation, and the personal pronouns a short clause starts with. Any word ending in "-ly" counts too
+#: ("Absolutely", "Definitely"). A closed class, written out for the same reason as _CANNOT_END.
+_REPLY_WORDS = frozenset(
+    "yes yeah yep yup no nope nah not never sure indeed course right correct true agreed okay ok maybe perhaps "
+    "always sometimes thanks thank please well oh ah wow i me my you we us they them he him she her it".split()
+)
+# A list item or a heading: the end of a turn that is not a sentence, so no length or wording says it was cut.
+_NOT_PROSE = regex.compile(r"\s*(?:[-*•+]\s|\d{1,3}[.)]\s|#{1,6}\s|(\*\*|__)[^\n]*\1$)")
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +156,7 @@ class _Turn:
 class _Transcript:
     turns: list[_Turn]
     punctuated: bool  # nearly every turn ends as a finished sentence: an answer that does not stands out
+    long_answers: bool  # punctuated, and all answers but one at most are long: a few words without a stop stand out
     capitalized: dict[str, dict[str, str]]  # speaker key -> {word: its capitalized spelling}
     form: tuple[str, str, bool]
     join: bool  # join labels alone on their line to their text
@@ -184,9 +206,13 @@ def _ending(text: str, turn: _Turn) -> tuple[str, int | None]:
         return "marked", None
     if _finished(body, 0, len(body)):
         return "finished", None
-    if body and (body[-1].isalnum() or body[-1] in _HANGING_PUNCT or _open_quote(body)) and not _in_url(text, end - 1):
+    if not body or _in_url(text, end - 1):
+        return "other", None
+    if body[-1] == ":" and turn.last.label not in (None, turn.label):
+        return "other", None  # the line is shaped like a label or heading ("Part two:")
+    if body[-1].isalnum() or body[-1] == "%" or body[-1] in _HANGING_PUNCT or _open_quote(body):
         return "dangling", _cut_point(text, start, end)
-    return "other", None  # a colon, an emoji, a URL: nothing to go by
+    return "other", None  # an emoji, a symbol: nothing to go by
 
 
 def _in_url(text: str, pos: int) -> bool:
@@ -269,7 +295,9 @@ def _transcript(text: str, paras: list[_Para], first: int, last: int, speakers: 
     # The transcript's punctuation style, judged on the turns other than the answers under suspicion.
     suspects = sum(t.ending == "dangling" and t.role == "answer" for t in turns)
     punctuated = finished >= _PUNCTUATED * (len(turns) - suspects)
-    return _Transcript(turns, punctuated, _spellings(turns), form, join=2 * alone < len(turns))
+    lengths = [len(text[t.content : t.last.end].split()) for t in turns if t.role == "answer" and t.last is not None]
+    long_answers = punctuated and len(lengths) > 2 and sum(n < _LONG_ANSWER_WORDS for n in lengths) <= 1
+    return _Transcript(turns, punctuated, long_answers, _spellings(turns), form, join=2 * alone < len(turns))
 
 
 def _spellings(turns: list[_Turn]) -> dict[str, dict[str, str]]:
@@ -305,9 +333,32 @@ def _assign_roles(text: str, turns: list[_Turn]) -> None:
 
 
 def _prose(body: str, min_words: int) -> bool:
-    """A run of mostly lowercase words: a sentence, not a title or a list of names ("Bob Marley, Bruno Mars")."""
+    """A run of mostly lowercase words: a sentence, not a title or a list of names ("Bob Marley, Bruno Mars").
+
+    Only words are weighed: numbers and symbols ("6-3, 7-6 (7) to level") are neither case.
+    """
     words = body.split()
-    return len(words) >= min_words and sum(w[0].islower() for w in words) >= 0.5 * len(words)
+    cased = [w for w in (w.lstrip("\"“‘'([") for w in words) if w[:1].isalpha()]
+    return len(words) >= min_words and sum(w[0].islower() for w in cased) >= 0.5 * len(cased)
+
+
+def _few_words(body: str) -> bool:
+    """At most _FEW_WORDS words that do not read as a reply ("Eastern", "The United"; not "Not at all", "Sure")."""
+    words = [w.strip("\"“”‘’'()[],;:").replace("’", "'") for w in body.split()]
+    return 0 < len(words) <= _FEW_WORDS and not any(
+        w.casefold() in _REPLY_WORDS and not (len(w) > 1 and w.isupper())  # "US" is no pronoun
+        or w.casefold().endswith(("ly", "n't"))
+        for w in words
+    )
+
+
+def _last_word(body: str) -> str:
+    """The word a turn ends on, as _CANNOT_END holds it ("Facility—a" ends on "a", "That’s" on "that's").
+
+    A capital letter alone keeps its case: "Plan A" does not end on an article.
+    """
+    word = regex.split(r"[—–/]", body.split()[-1])[-1].strip("\"“”‘’'([")
+    return word if len(word) == 1 and word.isupper() else word.casefold().replace("’", "'")
 
 
 def _cut_point(text: str, start: int, end: int) -> int | None:
@@ -433,11 +484,13 @@ class Interview(Normalizer):
             return None
         body = text[start:end]
         # Sure signs of a cut: a last word that cannot end an English sentence, a comma, a quote left open.
-        sure = body[-1] in _HANGING_PUNCT or _open_quote(body) or english and body.split()[-1] in _CANNOT_END
+        sure = body[-1] in _HANGING_PUNCT or _open_quote(body) or english and _last_word(body) in _CANNOT_END
         if turn.cut is None:
-            # A sentence-like answer without its end: long enough, or short but alone so among finished turns.
+            # A sentence-like answer without its end: long enough, or short but alone so among finished turns, or
+            # a few words (not a reply) among long finished answers. A list item or heading is no sentence.
             min_words = _STANDS_OUT_WORDS if t.punctuated else _PROSE_WORDS
-            if sure or english and turn.role == "answer" and _prose(body, min_words):
+            if sure or english and turn.role == "answer" and not _NOT_PROSE.match(body) and (
+                    _prose(body, min_words) or t.long_answers and _few_words(body)):
                 self.note(ctx, "truncated_answer", f"{what}; left as it is: no complete sentence to cut back to",
                           start, end)
                 return None
