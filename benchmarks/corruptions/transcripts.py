@@ -27,7 +27,10 @@ vs "soldiers. The") left out of the comparison, which is what the interview norm
 **outside_kept**: share of documents whose introduction and closing paragraph are unchanged; **no_final_stop**: on
 a repaired copy of each document where one finished answer lost only its final full stop, how often that answer is
 reported as truncated (it is indistinguishable from one cut right after a word that can end a sentence), and how
-often it was cut (text lost);
+often it was cut (text lost); **short_reply_flagged**: on a repaired copy where one finished answer is replaced by
+a whole short reply ("Yes", "Not at all", "I think so"), how often it is reported as truncated (never, it should be),
+and **short_name_flagged** the same with a few words naming something ("Vietnam", "Lebron James"), which among long
+finished answers read exactly like an answer cut after its first words and are reported;
 **clean_changed**: undamaged bodies (no transcript) that the interview normalizer edited or reported.
 """
 
@@ -56,6 +59,12 @@ QUESTIONS = ["What do you make of that?", "How do you read this?", "What happens
              "Why does it matter?"]
 SPEAKERS = [("WTN", "Professor Aron"), ("Q", "A"), ("Interviewer", "Dr. Sarah Lee"), ("HOST", "Senator Ruiz")]
 MARK = " […]"
+#: Whole short answers, put in place of one finished answer: replies must never be reported as truncated; a few
+#: words naming something read exactly like an answer cut after them, and are (the figure shows how often).
+REPLIES = ["Yes", "No", "Absolutely", "Not at all", "I think so", "Of course", "Definitely", "Sure", "Not really",
+           "I do", "It is", "Thank you", "Exactly", "Me"]
+NAMES = ["Vietnam", "Lebron James", "Trip to Disney World", "The Eagles", "Paris"]
+_LABEL = regex.compile(r".*?:(?:\*\*)?(?= )")
 
 _PROSE_END = regex.compile(r"""[.!?]["”’)]?$""")
 _SPACE_AFTER_STOP = regex.compile(r"(?<=\p{Ll}{2}\.) (?=\p{Lu}\p{Ll})")
@@ -153,6 +162,17 @@ def _no_final_stop(doc: dict, rng: random.Random) -> tuple[str, int | None]:
     return "\n".join(lines) + "\n", k
 
 
+def _short_answer(doc: dict, rng: random.Random, answers: list[str]) -> tuple[str, int | None]:
+    """The repaired text of ``doc`` with one finished answer replaced by a short whole one: (text, its turn number)."""
+    lines = list(doc["want"])
+    finished = [k for k in range(2, len(lines) - 1, 2) if not lines[k].endswith(MARK)]
+    if not finished:
+        return "", None
+    k = rng.choice(finished)
+    lines[k] = _LABEL.match(lines[k]).group() + " " + rng.choice(answers)
+    return "\n".join(lines) + "\n", k
+
+
 def evaluate(bodies: list[str], seed: int, methods: dict) -> list[dict]:
     try:
         seg = _segmenter()
@@ -210,6 +230,15 @@ def _score(method: str, clean, docs: list[dict], bodies: list[str], seed: int) -
             nfs_total += 1
             nfs_flagged += turn in result.metadata.get("interview", {}).get("truncated_turns", ())
             nfs_cut += result.text.split("\n")[turn] != doc["want"][turn][:-1]
+    short: dict[str, list[int]] = {}
+    for kind, answers in (("reply", REPLIES), ("name", NAMES)):
+        rng = random.Random(f"{seed}:transcripts:short_{kind}")
+        counts = short.setdefault(kind, [0, 0])
+        for doc in docs:
+            text, turn = _short_answer(doc, rng, answers)
+            if turn is not None:
+                counts[0] += 1
+                counts[1] += turn in clean(text).metadata.get("interview", {}).get("truncated_turns", ())
     clean_changed = 0
     for body in bodies:
         r = clean(body)
@@ -233,6 +262,8 @@ def _score(method: str, clean, docs: list[dict], bodies: list[str], seed: int) -
         "outside_kept": round(outside / len(docs), 4) if docs else None,
         "no_final_stop_flagged": f"{nfs_flagged}/{nfs_total}",
         "no_final_stop_cut": f"{nfs_cut}/{nfs_total}",
+        "short_reply_flagged": f"{short['reply'][1]}/{short['reply'][0]}",
+        "short_name_flagged": f"{short['name'][1]}/{short['name'][0]}",
         "clean_changed": f"{clean_changed}/{len(bodies)}",
         "seconds": round(seconds, 2),
     }

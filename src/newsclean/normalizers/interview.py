@@ -31,7 +31,7 @@ _MARKS = (MARK, "[...]")  # the second is the mark after a normalizer that spell
 # the words after the first may be numbers ("Speaker 2"). Bounded repetition: the pattern cannot backtrack badly.
 _WORD = r"\p{L}[\p{L}\p{M}.'’-]{0,24}"
 _NAME = rf"{_WORD}(?:[ ](?:{_WORD}|\d{{1,3}})){{0,4}}"
-_SEP = r"[ \u00a0]?:"  # French typography puts a (no-break) space before the colon: "Q : "
+_SEP = r"[ \u00a0\u202f]?:"  # French typography puts a (no-break, or narrow no-break) space before the colon: "Q : "
 _LABEL_CHARS = 140  # no label is longer: five words of at most 25 letters, emphasis and colon
 _LABEL = regex.compile(
     rf"""
@@ -78,10 +78,10 @@ _INTERVIEWER_QUESTIONS = 0.5
 #: An answer of this many words, mostly lowercase, that stops without a full stop was cut ("Trip to Disney World",
 #: "Bob Marley, Bruno Mars, Drake, The Eagles" are whole answers; "It did not reveal the crash" is not).
 _PROSE_WORDS = 6
-#: In a punctuated transcript where every other answer has at least _LONG_ANSWER_WORDS words, an answer of at most
-#: _FEW_WORDS words without a stop ("Eastern", "The United", "Dempsey picked up") stands out as cut, unless it reads
-#: as a reply (see _REPLY_WORDS). Where short answers are the style ("Favorite athlete?" "Lebron James", then
-#: "Trip to Disney World"), none stands out.
+#: In a punctuated transcript where every other answer has at least _LONG_ANSWER_WORDS words (or is cut for sure),
+#: an answer of at most _FEW_WORDS words without a stop ("Eastern", "The United", "Dempsey picked up") stands out as
+#: cut, unless it reads as a reply (see _REPLY_WORDS). Where short answers are the style ("Favorite athlete?"
+#: "Lebron James", then "Trip to Disney World"), none stands out.
 _LONG_ANSWER_WORDS = 8
 _FEW_WORDS = 3
 
@@ -102,6 +102,7 @@ _REPLY_WORDS = frozenset(
     "yes yeah yep yup no nope nah not never sure indeed course right correct true agreed okay ok maybe perhaps "
     "always sometimes thanks thank please well oh ah wow i me my you we us they them he him she her it".split()
 )
+_SUBJECTS = frozenset("i he she we they it".split())
 # A list item or a heading: the end of a turn that is not a sentence, so no length or wording says it was cut.
 _NOT_PROSE = regex.compile(r"\s*(?:[-*•+]\s|\d{1,3}[.)]\s|#{1,6}\s|(\*\*|__)[^\n]*\1$)")
 
@@ -119,13 +120,15 @@ class _Label:
     alone: bool  # nothing follows the label on its line
     name: str
     open: str  # "**", "__", "*", "_" or ""
-    sep: str  # ":" or " :"
+    sep: str  # ":", or a space (plain, no-break or narrow no-break) and ":"
     inside: bool  # colon inside the emphasis
     key: str  # the speaker, however the scraper spelled the label: "professor Aron", "Professor Aron", "Prof Aron."
 
     @property
-    def form(self) -> tuple[str, str, bool]:
-        return (self.open, self.sep, self.inside)
+    def form(self) -> tuple[str, bool, bool]:
+        """Emphasis, whether a space stands before the colon (which space is the typesetter's, not the form), and
+        whether the colon is inside the emphasis."""
+        return (self.open, self.sep != ":", self.inside)
 
 
 @dataclass(frozen=True)
@@ -156,9 +159,10 @@ class _Turn:
 class _Transcript:
     turns: list[_Turn]
     punctuated: bool  # nearly every turn ends as a finished sentence: an answer that does not stands out
-    long_answers: bool  # punctuated, and all answers but one at most are long: a few words without a stop stand out
+    long_answers: bool  # punctuated, and at most one answer is a short whole one: a few words without a stop stand out
     capitalized: dict[str, dict[str, str]]  # speaker key -> {word: its capitalized spelling}
-    form: tuple[str, str, bool]
+    form: tuple[str, bool, bool]  # see _Label.form
+    space: str  # the space most labels of the transcript put before the colon, for a label given one
     join: bool  # join labels alone on their line to their text
 
 
@@ -295,9 +299,14 @@ def _transcript(text: str, paras: list[_Para], first: int, last: int, speakers: 
     # The transcript's punctuation style, judged on the turns other than the answers under suspicion.
     suspects = sum(t.ending == "dangling" and t.role == "answer" for t in turns)
     punctuated = finished >= _PUNCTUATED * (len(turns) - suspects)
-    lengths = [len(text[t.content : t.last.end].split()) for t in turns if t.role == "answer" and t.last is not None]
-    long_answers = punctuated and len(lengths) > 2 and sum(n < _LONG_ANSWER_WORDS for n in lengths) <= 1
-    return _Transcript(turns, punctuated, long_answers, _spellings(turns), form, join=2 * alone < len(turns))
+    answers = [t for t in turns if t.role == "answer" and t.last is not None]
+    short = sum(len(text[t.content : t.last.end].split()) < _LONG_ANSWER_WORDS and not (
+        t.ending == "dangling" and (_sure_cut(text[slice(*t.tail)]) or _prose(text[slice(*t.tail)], _STANDS_OUT_WORDS)))
+        for t in answers)
+    long_answers = punctuated and len(answers) > 2 and short <= 1
+    spaces = Counter(t.label.sep[0] for t in turns if t.label.sep != ":")
+    space = max(spaces, key=spaces.__getitem__) if spaces else " "
+    return _Transcript(turns, punctuated, long_answers, _spellings(turns), form, space, join=2 * alone < len(turns))
 
 
 def _spellings(turns: list[_Turn]) -> dict[str, dict[str, str]]:
@@ -342,9 +351,19 @@ def _prose(body: str, min_words: int) -> bool:
     return len(words) >= min_words and sum(w[0].islower() for w in cased) >= 0.5 * len(cased)
 
 
+def _sure_cut(body: str, english: bool = True) -> bool:
+    """Whether a dangling turn surely stops mid-sentence: on a comma, a quote left open, a word that cannot end."""
+    return body[-1] in _HANGING_PUNCT or _open_quote(body) or english and _last_word(body) in _CANNOT_END
+
+
 def _few_words(body: str) -> bool:
-    """At most _FEW_WORDS words that do not read as a reply ("Eastern", "The United"; not "Not at all", "Sure")."""
+    """At most _FEW_WORDS words that do not read as a reply ("Eastern", "The United"; not "Not at all", "Sure").
+
+    A subject pronoun alone ("It", "We") is no reply: it waits for its verb ("We do").
+    """
     words = [w.strip("\"“”‘’'()[],;:").replace("’", "'") for w in body.split()]
+    if len(words) == 1 and words[0].casefold() in _SUBJECTS:
+        return True
     return 0 < len(words) <= _FEW_WORDS and not any(
         w.casefold() in _REPLY_WORDS and not (len(w) > 1 and w.isupper())  # "US" is no pronoun
         or w.casefold().endswith(("ly", "n't"))
@@ -455,7 +474,8 @@ class Interview(Normalizer):
     def _head(self, text: str, t: _Transcript, turn: _Turn) -> Edit | None:
         label = turn.label
         name = _raised(label.name, t.capitalized[label.key])
-        opened, sep, inside = t.form
+        opened, spaced, inside = t.form
+        sep = (label.sep if label.sep != ":" else t.space + ":") if spaced else ":"
         written = f"{opened}{name}{sep}{opened}" if inside else f"{opened}{name}{opened}{sep}"
         gap = text[label.end : turn.content]
         if turn.last is not None and (not gap or label.alone and t.join):
@@ -463,7 +483,7 @@ class Interview(Normalizer):
         if written + gap == text[label.start : turn.content]:
             return None
         reasons = []
-        if (opened, sep, inside) != label.form:
+        if t.form != label.form:
             reasons.append(f"label written {written!r} as in most of this transcript")
         if name != label.name:
             reasons.append(f"speaker written {name!r} as elsewhere in this transcript")
@@ -484,17 +504,26 @@ class Interview(Normalizer):
             return None
         body = text[start:end]
         # Sure signs of a cut: a last word that cannot end an English sentence, a comma, a quote left open.
-        sure = body[-1] in _HANGING_PUNCT or _open_quote(body) or english and _last_word(body) in _CANNOT_END
-        if turn.cut is None:
-            # A sentence-like answer without its end: long enough, or short but alone so among finished turns, or
-            # a few words (not a reply) among long finished answers. A list item or heading is no sentence.
-            min_words = _STANDS_OUT_WORDS if t.punctuated else _PROSE_WORDS
-            if sure or english and turn.role == "answer" and not _NOT_PROSE.match(body) and (
-                    _prose(body, min_words) or t.long_answers and _few_words(body)):
-                self.note(ctx, "truncated_answer", f"{what}; left as it is: no complete sentence to cut back to",
-                          start, end)
+        sure = _sure_cut(body, english)
+        if _NOT_PROSE.match(body):
+            # A list item or heading is no sentence: cut for sure ("- the"), it is reported, never cut ("2." is
+            # no sentence to cut back to).
+            if sure:
+                self.note(ctx, "truncated_answer", f"{what}; left as it is: a list item or heading", start, end)
                 return None
             return False
+        if turn.cut is None:
+            # A sentence-like answer without its end: long enough, or short but alone so among finished turns, or
+            # a few words (not a reply) among long answers.
+            judged = english and turn.role == "answer"
+            if sure or judged and _prose(body, _STANDS_OUT_WORDS if t.punctuated else _PROSE_WORDS):
+                why = "no complete sentence to cut back to"
+            elif judged and t.long_answers and _few_words(body):
+                why = "a few words without a stop among long answers (a whole short answer would read the same)"
+            else:
+                return False
+            self.note(ctx, "truncated_answer", f"{what}; left as it is: {why}", start, end)
+            return None
         fragment = text[turn.cut : end].strip()
         if not english:
             mode = "keep"
