@@ -300,7 +300,7 @@ def _transcript(text: str, paras: list[_Para], first: int, last: int, speakers: 
     suspects = sum(t.ending == "dangling" and t.role == "answer" for t in turns)
     punctuated = finished >= _PUNCTUATED * (len(turns) - suspects)
     answers = [t for t in turns if t.role == "answer" and t.last is not None]
-    short = sum(len(text[t.content : t.last.end].split()) < _LONG_ANSWER_WORDS and not (
+    short = sum(len(text[t.content : t.last.end].split(None, _LONG_ANSWER_WORDS)) < _LONG_ANSWER_WORDS and not (
         t.ending == "dangling" and (_sure_cut(text[slice(*t.tail)]) or _prose(text[slice(*t.tail)], _STANDS_OUT_WORDS)))
         for t in answers)
     long_answers = punctuated and len(answers) > 2 and short <= 1
