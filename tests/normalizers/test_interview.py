@@ -104,6 +104,7 @@ UNCHANGED = [
     with_turn(1, "**Professor Aron:**|Bob Marley, Bruno Mars, Drake, The Eagles, Jay Z, Frank Sinatra"),
     with_turn(1, "**Professor Aron:**|Broncos vs. Raiders at Mile High"),
     with_turn(1, "**Professor Aron:**|St. Croix in the U.S. Virgin Islands"),
+    with_turn(1, "**Professor Aron:**|A Fistful of Rice and The Hard Thing About Hard Things"),
     # whole short replies among long answers (BASE's answers have 9 to 13 words)
     *[with_turn(1, "**Professor Aron:**|" + reply) for reply in [
         "Not at all", "I think so", "Absolutely", "Yes", "No", "Of course", "Sure", "I do", "It is", "Thank you",
@@ -189,6 +190,9 @@ REPORTED = [
     ("**Professor Aron:**|“We’re", "no complete sentence"),
     # a sentence whose numbers are neither case: its words are mostly lowercase
     ("**Professor Aron:**|Nadal earlier defeated Khachanov 6-3, 7-6 (7) to level", "no complete sentence"),
+    # full of names, but with the verbs and nouns no title or list has
+    ("**Professor Aron:**|Officers from the Columbus Police Department Intelligence Unit conducted a traffic stop near "
+     "Seventh Street and Central Avenue and later arrested Elizabeth A. Burton", "no complete sentence"),
     # a few words that are no reply, among long answers; a subject pronoun alone waits for its verb
     ("**Professor Aron:**|Eastern", "a few words without a stop among long answers"),
     ("**Professor Aron:**|The United", "a few words without a stop among long answers"),

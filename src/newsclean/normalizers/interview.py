@@ -78,6 +78,7 @@ _INTERVIEWER_QUESTIONS = 0.5
 #: An answer of this many words, mostly lowercase, that stops without a full stop was cut ("Trip to Disney World",
 #: "Bob Marley, Bruno Mars, Drake, The Eagles" are whole answers; "It did not reveal the crash" is not).
 _PROSE_WORDS = 6
+_PROSE_LOWER = 3
 #: In a punctuated transcript where every other answer has at least _LONG_ANSWER_WORDS words (or is cut for sure),
 #: an answer of at most _FEW_WORDS words without a stop ("Eastern", "The United", "Dempsey picked up") stands out as
 #: cut, unless it reads as a reply (see _REPLY_WORDS). Where short answers are the style ("Favorite athlete?"
@@ -342,13 +343,19 @@ def _assign_roles(text: str, turns: list[_Turn]) -> None:
 
 
 def _prose(body: str, min_words: int) -> bool:
-    """A run of mostly lowercase words: a sentence, not a title or a list of names ("Bob Marley, Bruno Mars").
+    """A sentence, not a title or a list of names ("Bob Marley, Bruno Mars", "St. Croix in the U.S. Virgin Islands").
 
-    Only words are weighed: numbers and symbols ("6-3, 7-6 (7) to level") are neither case.
+    Mostly lowercase words, or at least _PROSE_LOWER lowercase words of four letters or more: a title or a list
+    lowers only short words ("of", "the", "and", "in"), a sentence full of names still has its verbs and nouns
+    ("Officers from the Columbus Police Department ... conducted a traffic stop near Seventh Street"). Only words
+    are weighed: numbers and symbols ("6-3, 7-6 (7) to level") are neither case.
     """
     words = body.split()
+    if len(words) < min_words:
+        return False
     cased = [w for w in (w.lstrip("\"“‘'([") for w in words) if w[:1].isalpha()]
-    return len(words) >= min_words and sum(w[0].islower() for w in cased) >= 0.5 * len(cased)
+    lower = [w for w in cased if w[0].islower()]
+    return len(lower) >= 0.5 * len(cased) or sum(len(w.rstrip(",;:")) >= 4 for w in lower) >= _PROSE_LOWER
 
 
 def _sure_cut(body: str, english: bool = True) -> bool:
