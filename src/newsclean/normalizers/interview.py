@@ -53,8 +53,8 @@ _URL_WINDOW = 300  # the longest URL looked for around a place
 # Endings that finish a turn: a stop, an interruption (dash, ellipsis), a closing quote or bracket.
 _FINISHED = frozenset(".!?…。！？—–-\"”’'»)]")
 # Endings that leave a sentence hanging: a word, a number (also "30%"), or a comma, semicolon or colon. A colon
-# counts only after more words than a label or heading has ("The options are:" may head a list; "It has two ports:"
-# announces what was cut).
+# counts only on a line that is not shaped like a label or heading ("Part two:" may head what follows; "It has two
+# USB ports and a cable:" announces what was cut).
 _HANGING_PUNCT = frozenset(",;:")
 
 #: Paragraphs without a speaker label allowed between two turns (an answer's further paragraphs) before the
@@ -75,8 +75,9 @@ _SURE_FRAGMENT_WORDS = 3
 #: A speaker who asks in at least this share of turns (and the others in at most half as many) is the interviewer.
 _INTERVIEWER_QUESTIONS = 0.5
 
-#: An answer of this many words, mostly lowercase, that stops without a full stop was cut ("Trip to Disney World",
-#: "Bob Marley, Bruno Mars, Drake, The Eagles" are whole answers; "It did not reveal the crash" is not).
+#: An answer of this many words that reads as a sentence (mostly lowercase, or with _PROSE_LOWER lowercase words of
+#: four letters or more) and stops without a full stop was cut ("Trip to Disney World", "Bob Marley, Bruno Mars,
+#: Drake, The Eagles" are whole answers; "It did not reveal the crash" is not).
 _PROSE_WORDS = 6
 _PROSE_LOWER = 3
 #: In a punctuated transcript where every other answer has at least _LONG_ANSWER_WORDS words (or is cut for sure),
@@ -301,13 +302,19 @@ def _transcript(text: str, paras: list[_Para], first: int, last: int, speakers: 
     suspects = sum(t.ending == "dangling" and t.role == "answer" for t in turns)
     punctuated = finished >= _PUNCTUATED * (len(turns) - suspects)
     answers = [t for t in turns if t.role == "answer" and t.last is not None]
-    short = sum(len(text[t.content : t.last.end].split(None, _LONG_ANSWER_WORDS)) < _LONG_ANSWER_WORDS and not (
-        t.ending == "dangling" and (_sure_cut(text[slice(*t.tail)]) or _prose(text[slice(*t.tail)], _STANDS_OUT_WORDS)))
-        for t in answers)
-    long_answers = punctuated and len(answers) > 2 and short <= 1
+    long_answers = punctuated and len(answers) > 2 and sum(_whole_short_answer(text, t) for t in answers) <= 1
     spaces = Counter(t.label.sep[0] for t in turns if t.label.sep != ":")
     space = max(spaces, key=spaces.__getitem__) if spaces else " "
     return _Transcript(turns, punctuated, long_answers, _spellings(turns), form, space, join=2 * alone < len(turns))
+
+
+def _whole_short_answer(text: str, turn: _Turn) -> bool:
+    """An answer of fewer than _LONG_ANSWER_WORDS words that shows no sign of a cut (not "and the", not a sentence
+    without its stop): "Yes.", "Lebron James", and an answer cut after its first words alike."""
+    if len(text[turn.content : turn.last.end].split(None, _LONG_ANSWER_WORDS)) >= _LONG_ANSWER_WORDS:
+        return False  # counted only up to the threshold: a long answer is not split word by word
+    tail = text[slice(*turn.tail)]
+    return not (turn.ending == "dangling" and (_sure_cut(tail) or _prose(tail, _STANDS_OUT_WORDS)))
 
 
 def _spellings(turns: list[_Turn]) -> dict[str, dict[str, str]]:
@@ -359,7 +366,8 @@ def _prose(body: str, min_words: int) -> bool:
 
 
 def _sure_cut(body: str, english: bool = True) -> bool:
-    """Whether a dangling turn surely stops mid-sentence: on a comma, a quote left open, a word that cannot end."""
+    """Whether a dangling turn surely stops mid-sentence: on a comma, semicolon or colon, a quote left open, or (in
+    English) a word that cannot end a sentence."""
     return body[-1] in _HANGING_PUNCT or _open_quote(body) or english and _last_word(body) in _CANNOT_END
 
 
@@ -510,7 +518,6 @@ class Interview(Normalizer):
             self._report(ctx, what, start, end, "mark" if english else "keep")
             return None
         body = text[start:end]
-        # Sure signs of a cut: a last word that cannot end an English sentence, a comma, a quote left open.
         sure = _sure_cut(body, english)
         if _NOT_PROSE.match(body):
             # A list item or heading is no sentence: cut for sure ("- the"), it is reported, never cut ("2." is
