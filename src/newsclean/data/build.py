@@ -322,6 +322,156 @@ def _proper_only() -> set[str]:
 
 
 
+def chrome() -> dict[str, Any]:
+    """The phrase library of ``site_chrome`` (``src/newsclean/chrome.toml``), its macros expanded, in the order it is
+    tried (sure, edge, header evidence; the file's order within each), with what lets a line skip most patterns.
+
+    * ``kinds``: ``[kind, evidence, teasers]`` in that order (teasers: for header kinds, how many headlines go).
+    * ``patterns``: ``[kind, pattern, keys, literal]``. ``keys`` are the keys (see ``chrome._line_key``) of every
+      character a match can start with, or null for a pattern that can start with almost anything (a wildcard, a
+      class of letters); ``literal`` is then text that every match contains, so that a line without it skips the
+      pattern (null if there is none).
+    * ``macros``: for the user's patterns, which are written with them too.
+
+    Parsing chrome.toml and analysing its patterns costs ~15 ms; done here, a run pays for neither.
+    """
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
+    from newsclean.normalizers.chrome import _EVIDENCE, _TEASER_MAX_LINES, HEADER, _expand
+
+    table = tomllib.loads((HERE.parent / "chrome.toml").read_text("utf-8"))
+    macros = table.pop("macros", {})
+    kinds, patterns = [], []
+    for evidence in _EVIDENCE:
+        for kind, entry in table.items():
+            if entry["evidence"] != evidence:
+                continue
+            kinds.append([kind, evidence, entry.get("teasers", _TEASER_MAX_LINES) if evidence == HEADER else None])
+            for source in entry["patterns"]:
+                pattern = _expand(source, macros)
+                if regex.fullmatch(pattern, "", regex.IGNORECASE):
+                    raise ValueError(f"chrome.toml: {kind}: {source!r} matches an empty line")
+                keys = _first_keys(pattern)
+                patterns.append([kind, pattern, keys, None if keys is not None else _required_literal(pattern)])
+    return {"kinds": kinds, "patterns": patterns, "macros": macros}
+
+
+#: Syntax of the regex module that the standard library's parser reads differently or not at all: a pattern with
+#: any of it is one that can start with anything, and has no literal.
+_REGEX_ONLY_SYNTAX = ("[[", "\\p", "\\P", "\\N", "\\X", "\\L", "\\G", "(?(", "(?|", "(?&", "(?P>", "(?R", "(?V")
+
+
+def _parse(pattern: str) -> list | None:
+    """The standard library's parse of ``pattern`` (a list of (op, argument)), or None where it may read it otherwise
+    than the regex module does."""
+    if any(s in pattern for s in _REGEX_ONLY_SYNTAX):
+        return None
+    try:
+        return list(_sre()[0].parse(pattern, 0))
+    except re.error:
+        return None
+
+
+def _sre() -> tuple[Any, Any]:
+    """The standard library's regular expression parser and its constants (renamed in Python 3.11)."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as _constants
+        import sre_parse as _parser
+    return _parser, _constants
+
+
+def _first_keys(pattern: str) -> list[str] | None:
+    """The keys of the characters a (non-empty) match of ``pattern`` can start with, case-insensitively; None if it
+    can start with almost anything."""
+    items = _parse(pattern)
+    if items is None:
+        return None
+    keys, can_be_empty = _sequence_keys(items)
+    return None if keys is None or can_be_empty else sorted(keys)
+
+
+def _sequence_keys(items: list) -> tuple[set[str] | None, bool]:
+    """Keys of the first characters of a sequence (None: any), and whether the sequence can match nothing."""
+    c = _sre()[1]
+    keys: set[str] = set()
+    for op, arg in items:
+        if op is c.LITERAL:
+            return keys | _char_keys(arg), False
+        if op is c.IN:
+            found = _class_keys(arg)
+            return (None if found is None else keys | found), False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # takes no character
+        if op is c.SUBPATTERN:
+            found, empty = _sequence_keys(list(arg[3]))
+        elif op is c.ATOMIC_GROUP:
+            found, empty = _sequence_keys(list(arg))
+        elif op is c.BRANCH:
+            branches = [_sequence_keys(list(b)) for b in arg[1]]
+            found = None if any(k is None for k, _ in branches) else set().union(*(k for k, _ in branches))
+            empty = any(e for _, e in branches)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _, body = arg
+            found, empty = _sequence_keys(list(body))
+            empty = empty or low == 0
+        else:  # any character, a negated literal, a back reference
+            return None, False
+        if found is None:
+            return None, False
+        keys |= found
+        if not empty:
+            return keys, False
+    return keys, True
+
+
+def _class_keys(items: list) -> set[str] | None:
+    c = _sre()[1]
+    keys: set[str] = set()
+    for op, arg in items:
+        if op is c.LITERAL:
+            keys |= _char_keys(arg)
+        elif op is c.RANGE and arg[1] - arg[0] < 1000:
+            for code in range(arg[0], arg[1] + 1):
+                keys |= _char_keys(code)
+        elif op is c.CATEGORY and arg is c.CATEGORY_DIGIT:
+            keys |= {"0", ""}  # ASCII digits, and the other scripts' digits
+        elif op is c.CATEGORY and arg is c.CATEGORY_SPACE:
+            keys.add("")
+        else:  # a negated class, a class of letters, a large range
+            return None
+    return keys
+
+
+@lru_cache(maxsize=None)
+def _char_keys(code: int) -> frozenset[str]:
+    """Keys of every character the regex module matches to ``chr(code)`` ignoring case ("k" for "K", the Kelvin
+    sign)."""
+    from newsclean.normalizers.chrome import _LINE_KEYS, _line_key
+
+    same = regex.compile(regex.escape(chr(code)), regex.IGNORECASE)
+    return frozenset({_line_key(chr(code))} | {_line_key(x) for x in _LINE_KEYS if same.fullmatch(x)})
+
+
+def _required_literal(pattern: str) -> str | None:
+    """The longest run of plain ASCII characters that every match of ``pattern`` contains, if any."""
+    c = _sre()[1]
+    items = _parse(pattern)
+    if items is None:
+        return None
+    best, run = "", ""
+    for op, arg in items + [(None, None)]:
+        if op is c.LITERAL and arg < 128:  # chrome._fold finds ASCII text ignoring case as the regex module does
+            run += chr(arg)
+        elif op is not c.AT:  # a word boundary between two letters of the run does not break it
+            best, run = max(best, run, key=len), ""
+    return best or None
+
+
 def _version(package: str) -> str:
     from importlib.metadata import version
 
@@ -335,6 +485,7 @@ BUILDERS: dict[str, Callable[[], Any]] = {
     "gazetteer": gazetteer,
     "case_lexicon": case_lexicon,
     "typos": typos,
+    "chrome": chrome,
 }
 
 

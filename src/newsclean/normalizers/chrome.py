@@ -10,15 +10,14 @@ Two kinds of evidence decide that a line is chrome, never a phrase alone where i
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import groupby
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 import regex
 
+from newsclean.data import load
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
 from newsclean.normalizers.lines import SPACE_CHARS, removal_edits, split_lines
@@ -83,37 +82,139 @@ _TERMINALS = tuple(".!?…。！？")
 _CLOSING = "\"'”’»)]"
 _GLUE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 # The lookbehind starts a match only where the run of spaces starts: linear on a long run of spaces.
-#: A pattern that starts with a wildcard, or with a class of letters or of anything ("[\\w ]{1,30} newsletter").
-_WILDCARD_START = regex.compile(r"\.|\[|\\w|\(\?:\\w")
 _ANCHOR = regex.compile(r"(?<!\s)\s+[#¶]$")
 
 
-class PhraseLibrary(NamedTuple):
-    """The compiled phrase library: per evidence level, full-match patterns in the library's order, with one named
-    group per kind.
+#: Lines are sorted into buckets by their first character, and tried only against the patterns that can start with
+#: it: an ASCII letter's key is the letter in lower case (the regex module also matches "İ", the Kelvin sign and the
+#: long s to "i", "k" and "s" when it ignores case), an ASCII digit's is "0", any other character's is "".
+_LINE_KEYS = {
+    **{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"},
+    **{c: "0" for c in "0123456789"},
+    "\u0130": "i",
+    "\u212a": "k",
+    "\u017f": "s",
+}
 
-    A pattern that starts with a wildcard (``.{0,80}\\bby clicking here``) is compiled alone, where the ``regex``
-    module first looks for the text it requires; inside a large alternation that check is lost and such patterns
-    cost most of the matching time. Runs of the other patterns are compiled together. Trying the pieces in order
-    gives what the one alternation gave: the first pattern, in the library's order, that matches the whole line.
+
+def _line_key(char: str) -> str:
+    return _LINE_KEYS.get(char, "")
+
+
+class PhraseLibrary:
+    """The phrase library, compiled: which kind of chrome a line is, if any.
+
+    ``match(core)`` is the first kind, in the library's order (sure, then edge, then header evidence; the user's
+    patterns first of all), with a pattern that matches all of ``core``. One alternation of every pattern would give
+    that in one call, but the ``regex`` module tries its ~300 branches one after the other on every line (~14 us a
+    line), and compiling it is most of a cold start. So the analysis made when ``data/chrome.json`` is built
+    (:func:`newsclean.data.build.chrome`) sorts the patterns by the characters their matches can start with:
+
+    * a pattern that starts with one to three keys (see ``_line_key``: "skip to ..." has "s") goes to the bucket of
+      each; a line is tried against the bucket of its first character's key, one alternation;
+    * patterns that can start with more keys (a date, the name of any social network) are compiled once, together
+      with the patterns of the same keys, and tried on lines that start with one of them;
+    * a pattern that can start with almost anything (``.{0,80}\\bby clicking here``) is compiled alone, where the
+      ``regex`` module looks first for the text it requires, and tried only on a line that holds its literal
+      (``by clicking here``), which a search of the line in lower case tells.
+
+    Each is compiled the first time a line needs it. A kind's patterns sit together in the library, so the earliest
+    kind among what each group finds first is the first kind of the one alternation.
     """
 
-    patterns: dict[str, tuple[regex.Pattern, ...]]
-    kinds: dict[str, str]
-    """Kind -> its evidence level."""
-    teasers: dict[str, int]
-    """Header kind -> how many teaser headlines under it can go."""
+    def __init__(self, data: dict, extra: tuple[str, ...] = ()) -> None:
+        kinds = [(kind, evidence) for kind, evidence, _ in data["kinds"]]
+        if extra:
+            kinds.insert(0, ("site_pattern", SURE))
+        self.kinds: dict[str, str] = dict(kinds)
+        """Kind -> its evidence level."""
+        self.teasers: dict[str, int] = {kind: n for kind, _, n in data["kinds"] if n is not None}
+        """Header kind -> how many teaser headlines under it can go."""
+        rank = {kind: i for i, kind in enumerate(self.kinds)}
+        self._none = len(rank)
+        self._extra = (
+            _Group(0, [("site_pattern", _expand(p, data["macros"])) for p in extra], rank) if extra else None
+        )
+        narrow: dict[str, list[tuple[str, str]]] = {}
+        wide: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self._wildcard_led: list[tuple[str | None, _Group]] = []
+        for kind, pattern, keys, literal in data["patterns"]:
+            if keys is None:
+                self._wildcard_led.append((literal, _Group(rank[kind], [(kind, pattern)], rank)))
+            elif len(keys) > _BUCKET_KEYS:
+                wide.setdefault(tuple(keys), []).append((kind, pattern))
+            else:
+                for key in keys:
+                    narrow.setdefault(key, []).append((kind, pattern))
+        wide_groups = [(set(keys), _Group(rank[group[0][0]], group, rank)) for keys, group in wide.items()]
+        self._groups: dict[str, list[_Group]] = {}
+        for key in set(narrow) | {key for keys in wide for key in keys}:
+            groups = [_Group(rank[narrow[key][0][0]], narrow[key], rank)] if key in narrow else []
+            groups += [group for keys, group in wide_groups if key in keys]
+            self._groups[key] = sorted(groups, key=lambda g: g.rank)
 
     def match(self, core: str) -> tuple[str, str] | None:
-        """``(kind, evidence)`` of the first kind whose pattern matches all of ``core``, or None."""
-        for evidence in _EVIDENCE:
-            for pattern in self.patterns.get(evidence, ()):
-                m = pattern.fullmatch(core)
-                if m:
-                    # A user's pattern may hold groups of its own: the kind is the library's group that matched.
-                    kind = next(k for k, v in m.groupdict().items() if v is not None and k in self.kinds)
-                    return kind, evidence
-        return None
+        """``(kind, evidence)`` of the first kind whose pattern matches all of ``core`` (not empty), or None."""
+        if self._extra is not None and self._extra.first(core):
+            return "site_pattern", SURE
+        found, rank = None, self._none
+        for group in self._groups.get(_LINE_KEYS.get(core[0], ""), ()):
+            if group.rank >= rank:
+                break
+            kind = group.first(core)
+            if kind is not None and group.ranks[kind] < rank:
+                found, rank = kind, group.ranks[kind]
+        folded = None
+        for literal, group in self._wildcard_led:
+            if group.rank >= rank:
+                break
+            if literal is not None:
+                if folded is None:
+                    folded = _fold(core)
+                if literal not in folded:
+                    continue
+            if group.first(core) is not None:
+                found = group.alternatives[0][0]
+                break
+        return None if found is None else (found, self.kinds[found])
+
+
+#: A pattern whose matches can start with more keys than this is not copied into each of their buckets: compiled
+#: once, it keeps the compiling of the library near that of one alternation.
+_BUCKET_KEYS = 3
+
+
+class _Group:
+    """Patterns of the library compiled together (when a line first needs them), with a named group per kind."""
+
+    __slots__ = ("rank", "alternatives", "ranks", "_pattern")
+
+    def __init__(self, rank: int, alternatives: list[tuple[str, str]], ranks: dict[str, int]) -> None:
+        self.rank = rank
+        """The rank of the first kind among the alternatives: a group can find no earlier one."""
+        self.alternatives = alternatives
+        self.ranks = ranks
+        self._pattern: regex.Pattern | None = None
+
+    def first(self, core: str) -> str | None:
+        """The kind of the first alternative that matches all of ``core``."""
+        if self._pattern is None:
+            self._pattern = _alternation(self.alternatives)
+        m = self._pattern.fullmatch(core)
+        if m is None:
+            return None
+        # A user's pattern may hold groups of its own: the kind is the library's group that matched.
+        return next(k for k, v in m.groupdict().items() if v is not None and k in self.ranks)
+
+
+def _fold(text: str) -> str:
+    """``text`` in lower case, where every character the regex module matches to an ASCII letter ignoring case is
+    that letter: an ASCII literal found in it (in lower case) is one the regex module finds in ``text``."""
+    if text.isascii():
+        return text.lower()
+    # Besides an ASCII letter's two cases, the regex module matches "İ" to "i", the long s to "s" and the Kelvin sign
+    # to "k" (which lower() makes "k"; it makes "İ" two characters).
+    return text.replace("\u0130", "i").replace("\u017f", "s").lower()
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
@@ -126,64 +227,24 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
     return pattern
 
 
-@lru_cache(maxsize=1)
-def _library_data() -> dict:
-    """``chrome.toml`` as read (once per process, on first use)."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
-    with resources.files("newsclean").joinpath("chrome.toml").open("rb") as f:
-        return tomllib.load(f)
-
-
 def _check_extra(extra: tuple[str, ...]) -> None:
     """Compile the user's patterns alone (cheaply, when a pipeline is built): the library waits for a document."""
     if not extra:
         return
-    macros = _library_data().get("macros", {})
+    macros = load("chrome")["macros"]
     for p in extra:
         regex.compile(_expand(p, macros), regex.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
 def phrase_library(extra: tuple[str, ...] = ()) -> PhraseLibrary:
-    """Compile ``chrome.toml`` (once per process), with the user's ``extra`` patterns as sure evidence."""
-    data = dict(_library_data())
-    macros = data.pop("macros", {})
-    # (kind, pattern) in the library's order, per evidence level; the user's patterns come first.
-    ordered: dict[str, list[tuple[str, str]]] = {e: [] for e in _EVIDENCE}
-    kinds: dict[str, str] = {}
-    teasers: dict[str, int] = {}
-    if extra:
-        kinds["site_pattern"] = SURE
-        ordered[SURE] += [("site_pattern", _expand(p, macros)) for p in extra]
-    for kind, table in data.items():
-        evidence = table["evidence"]
-        kinds[kind] = evidence
-        if evidence == HEADER:
-            teasers[kind] = table.get("teasers", _TEASER_MAX_LINES)
-        ordered[evidence] += [(kind, _expand(p, macros)) for p in table["patterns"]]
-    patterns = {e: tuple(_compile_in_order(alternatives)) for e, alternatives in ordered.items() if alternatives}
-    return PhraseLibrary(patterns, kinds, teasers)
-
-
-def _compile_in_order(alternatives: list[tuple[str, str]]) -> Iterator[regex.Pattern]:
-    """Full-match patterns for ``(kind, pattern)`` pairs, in order: each wildcard-led pattern alone, each run of the
-    others as one alternation (with a named group per kind)."""
-    run: list[tuple[str, str]] = []
-    for kind, pattern in alternatives + [("", "")]:
-        if pattern and not _WILDCARD_START.match(pattern):
-            run.append((kind, pattern))
-            continue
-        if run:
-            yield _alternation(run)
-        if pattern:
-            yield _alternation([(kind, pattern)])
-        run = []
+    """The phrase library (``chrome.toml``, as analysed into ``data/chrome.json``), with the user's ``extra`` patterns
+    as sure evidence; its patterns are compiled as lines need them."""
+    return PhraseLibrary(load("chrome"), extra)
 
 
 def _alternation(alternatives: list[tuple[str, str]]) -> regex.Pattern:
+    """One full-match pattern for ``(kind, pattern)`` pairs, in order, with a named group per kind."""
     groups = [(kind, [p for _, p in same]) for kind, same in groupby(alternatives, key=lambda a: a[0])]
     return regex.compile(
         "|".join(f"(?P<{kind}>" + "|".join(f"(?:{p})" for p in patterns) + ")" for kind, patterns in groups),
@@ -254,37 +315,53 @@ class SiteChrome(Normalizer):
             raise ValueError(f"extra_patterns: {exc}") from None
 
     def propose(self, text: str, ctx: Context) -> list[Edit]:
-        lines = self._lines(text)
-        if not lines:
-            return []
-        reasons = self._chrome(lines, ctx)
-        edits = removal_edits(self, text, lines, reasons)
-        for i, line in enumerate(lines):
-            if i in reasons or not line.core or text[line.end - 1] not in "#¶":
-                continue
-            m = _ANCHOR.search(text, line.start, line.end)
-            if m and m.end() == line.end and _title_case(line.core):
-                edits.append(self.edit(text, m.start(), m.end(), "", "anchor mark after a heading"))
-        edits.sort(key=lambda e: e.start)
+        spans = split_lines(text)
+        cores = [_core(raw) if raw and not raw.isspace() else "" for _, _, raw in spans]
+        matches = self._matches(cores)
+        reasons: dict[int, str] = {}
+        edits = []
+        # Every rule starts from a line of the library: a text without one (most article bodies) keeps its lines,
+        # and the shape of each (words, prose) is never needed.
+        if any(m is not None for m in matches.values()):
+            lines = self._lines(spans, cores, matches)
+            reasons = self._chrome(lines, ctx)
+            edits = removal_edits(self, text, lines, reasons)
+        if "#" in text or "¶" in text:
+            for i, (start, end, _) in enumerate(spans):
+                if i in reasons or not cores[i] or text[end - 1] not in "#¶":
+                    continue
+                m = _ANCHOR.search(text, start, end)
+                if m and m.end() == end and _title_case(cores[i]):
+                    edits.append(self.edit(text, m.start(), m.end(), "", "anchor mark after a heading"))
+            edits.sort(key=lambda e: e.start)
         return edits
 
     # --- reading the lines --------------------------------------------------------------------------------------
 
-    def _lines(self, text: str) -> list[_Line]:
+    def _matches(self, cores: list[str]) -> dict[str, tuple[str, str] | None]:
+        """What the library says of each distinct line (pages repeat their furniture, scrapes their bylines)."""
         library = phrase_library(tuple(self.extra_patterns))
+        matches: dict[str, tuple[str, str] | None] = {}
+        for core in cores:
+            if core not in matches:
+                matches[core] = (
+                    library.match(core) or _breadcrumb(core, library) if core and len(core) <= _MAX_CHROME_CHARS
+                    else None
+                )
+        return matches
+
+    @staticmethod
+    def _lines(
+        spans: list[tuple[int, int, str]], cores: list[str], matches: dict[str, tuple[str, str] | None]
+    ) -> list[_Line]:
         out = []
-        # Pages repeat their furniture (and scrapes their bylines): each distinct line is matched once.
-        known: dict[str, tuple[int, bool, tuple[str, str] | None]] = {}
-        for start, end, raw in split_lines(text):
-            core = _core(raw) if raw and not raw.isspace() else ""
-            facts = known.get(core)
-            if facts is None:
+        known: dict[str, tuple[int, bool]] = {}
+        for (start, end, _), core in zip(spans, cores):
+            shape = known.get(core)
+            if shape is None:
                 words = (_PROSE_CAP + 1 if _MORE_WORDS.match(core) else len(_WORD.findall(core))) if core else 0
-                match = None
-                if core and len(core) <= _MAX_CHROME_CHARS:
-                    match = library.match(core) or _breadcrumb(core, library)
-                facts = known[core] = (words, _is_prose(core, words), match)
-            out.append(_Line(start, end, core, *facts))
+                shape = known[core] = (words, _is_prose(core, words))
+            out.append(_Line(start, end, core, *shape, matches[core]))
         return out
 
     # --- deciding ------------------------------------------------------------------------------------------------
