@@ -85,22 +85,6 @@ _GLUE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 _ANCHOR = regex.compile(r"(?<!\s)\s+[#¶]$")
 
 
-#: Lines are sorted into buckets by their first character, and tried only against the patterns that can start with
-#: it: an ASCII letter's key is the letter in lower case (the regex module also matches "İ", the Kelvin sign and the
-#: long s to "i", "k" and "s" when it ignores case), an ASCII digit's is "0", any other character's is "".
-_LINE_KEYS = {
-    **{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"},
-    **{c: "0" for c in "0123456789"},
-    "\u0130": "i",
-    "\u212a": "k",
-    "\u017f": "s",
-}
-
-
-def _line_key(char: str) -> str:
-    return _LINE_KEYS.get(char, "")
-
-
 class PhraseLibrary:
     """The phrase library, compiled: which kind of chrome a line is, if any.
 
@@ -108,18 +92,17 @@ class PhraseLibrary:
     patterns first of all), with a pattern that matches all of ``core``. One alternation of every pattern would give
     that in one call, but the ``regex`` module tries its ~300 branches one after the other on every line (~14 us a
     line), and compiling it is most of a cold start. So the analysis made when ``data/chrome.json`` is built
-    (:func:`newsclean.data.build.chrome`) sorts the patterns by the characters their matches can start with:
+    (:func:`newsclean.data.build.chrome`) gives each pattern the keys of the first characters of its matches (as many
+    as keep them few: "skip to ..." has "skip t"; a date has "jan", "0", ...; see ``_KEYS``):
 
-    * a pattern that starts with one to three keys (see ``_line_key``: "skip to ..." has "s") goes to the bucket of
-      each; a line is tried against the bucket of its first character's key, one alternation;
-    * patterns that can start with more keys (a date, the name of any social network) are compiled once, together
-      with the patterns of the same keys, and tried on lines that start with one of them;
+    * the patterns that share a key, or a set of keys, are compiled together the first time a line needs them, and
+      a line is tried only against those of its own first characters' keys: most lines of an article need none;
     * a pattern that can start with almost anything (``.{0,80}\\bby clicking here``) is compiled alone, where the
       ``regex`` module looks first for the text it requires, and tried only on a line that holds its literal
-      (``by clicking here``), which a search of the line in lower case tells.
+      (``by clicking here``).
 
-    Each is compiled the first time a line needs it. A kind's patterns sit together in the library, so the earliest
-    kind among what each group finds first is the first kind of the one alternation.
+    A kind's patterns sit together in the library, so the earliest kind among what each group finds first is the
+    first kind of the one alternation.
     """
 
     def __init__(self, data: dict, extra: tuple[str, ...] = ()) -> None:
@@ -132,40 +115,56 @@ class PhraseLibrary:
         """Header kind -> how many teaser headlines under it can go."""
         rank = {kind: i for i, kind in enumerate(self.kinds)}
         self._none = len(rank)
+        self._keys = {**_KEYS, **{ord(c): "0" for c in data["digits"]}}
         self._extra = (
             _Group(0, [("site_pattern", _expand(p, data["macros"])) for p in extra], rank) if extra else None
         )
-        narrow: dict[str, list[tuple[str, str]]] = {}
-        wide: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        # Per number of characters keyed: key -> the groups of the patterns keyed by it.
+        levels: dict[int, dict[str, list[_Group]]] = {}
+        shared: dict[tuple[int, tuple[str, ...]], list[tuple[str, str]]] = {}
         self._wildcard_led: list[tuple[str | None, _Group]] = []
-        for kind, pattern, keys, literal in data["patterns"]:
-            if keys is None:
+        for kind, pattern, n, keys, literal in data["patterns"]:
+            if n == 0:
                 self._wildcard_led.append((literal, _Group(rank[kind], [(kind, pattern)], rank)))
-            elif len(keys) > _BUCKET_KEYS:
-                wide.setdefault(tuple(keys), []).append((kind, pattern))
             else:
-                for key in keys:
-                    narrow.setdefault(key, []).append((kind, pattern))
-        wide_groups = [(set(keys), _Group(rank[group[0][0]], group, rank)) for keys, group in wide.items()]
-        self._groups: dict[str, list[_Group]] = {}
-        for key in set(narrow) | {key for keys in wide for key in keys}:
-            groups = [_Group(rank[narrow[key][0][0]], narrow[key], rank)] if key in narrow else []
-            groups += [group for keys, group in wide_groups if key in keys]
-            self._groups[key] = sorted(groups, key=lambda g: g.rank)
+                shared.setdefault((n, tuple(keys)), []).append((kind, pattern))
+        for (n, keys), alternatives in shared.items():
+            group = _Group(rank[alternatives[0][0]], alternatives, rank)
+            for key in keys:
+                levels.setdefault(n, {}).setdefault(key, []).append(group)
+        self._levels = sorted(levels.items())
 
-    def match(self, core: str) -> tuple[str, str] | None:
-        """``(kind, evidence)`` of the first kind whose pattern matches all of ``core`` (not empty), or None."""
+    def wildcard_led_in(self, text: str) -> list[tuple[str | None, _Group]]:
+        """The wildcard-led patterns whose literal ``text`` holds: the only ones its lines need."""
+        if "**" in text or "__" in text:
+            text = _EMPHASIS.sub("", text)
+        folded = _fold(text)
+        return [(literal, group) for literal, group in self._wildcard_led if literal is None or literal in folded]
+
+    def match(
+        self, core: str, wildcard_led: list[tuple[str | None, _Group]] | None = None
+    ) -> tuple[str, str] | None:
+        """``(kind, evidence)`` of the first kind whose pattern matches all of ``core`` (not empty), or None.
+
+        ``wildcard_led``: the wildcard-led patterns worth trying (:meth:`wildcard_led_in` the text ``core`` is from);
+        all by default.
+        """
         if self._extra is not None and self._extra.first(core):
             return "site_pattern", SURE
+        key = core[:_KEY_CHARS].translate(self._keys)
+        groups: list[_Group] = []
+        for n, level in self._levels:
+            groups += level.get(key[:n], ())
         found, rank = None, self._none
-        for group in self._groups.get(_LINE_KEYS.get(core[0], ""), ()):
-            if group.rank >= rank:
-                break
-            kind = group.first(core)
-            if kind is not None and group.ranks[kind] < rank:
-                found, rank = kind, group.ranks[kind]
+        if groups:
+            for group in sorted(groups, key=_by_rank) if len(groups) > 1 else groups:
+                if group.rank >= rank:
+                    break
+                kind = group.first(core)
+                if kind is not None and group.ranks[kind] < rank:
+                    found, rank = kind, group.ranks[kind]
         folded = None
-        for literal, group in self._wildcard_led:
+        for literal, group in self._wildcard_led if wildcard_led is None else wildcard_led:
             if group.rank >= rank:
                 break
             if literal is not None:
@@ -179,21 +178,34 @@ class PhraseLibrary:
         return None if found is None else (found, self.kinds[found])
 
 
-#: A pattern whose matches can start with more keys than this is not copied into each of their buckets: compiled
-#: once, it keeps the compiling of the library near that of one alternation.
-_BUCKET_KEYS = 3
+#: Patterns are keyed by at most this many of their first characters (fewer where more would take too many keys).
+_KEY_CHARS = 6
+#: A line's characters as the library's keys read them: an ASCII letter in lower case (and the three others that the
+#: regex module matches to one ignoring case: "İ", the Kelvin sign, the long s), every digit (the library adds those
+#: of other scripts) as "0", every space as " ", any other character as itself.
+_KEYS = {
+    **{ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+    **{ord(c): "0" for c in "0123456789"},
+    **{ord(c): " " for c in SPACE_CHARS},
+    0x130: "i",
+    0x212A: "k",
+    0x17F: "s",
+}
 
 
 class _Group:
     """Patterns of the library compiled together (when a line first needs them), with a named group per kind."""
 
-    __slots__ = ("rank", "alternatives", "ranks", "_pattern")
+    __slots__ = ("rank", "alternatives", "ranks", "_kind", "_pattern")
 
     def __init__(self, rank: int, alternatives: list[tuple[str, str]], ranks: dict[str, int]) -> None:
         self.rank = rank
         """The rank of the first kind among the alternatives: a group can find no earlier one."""
         self.alternatives = alternatives
         self.ranks = ranks
+        kinds = {kind for kind, _ in alternatives}
+        # A group of one kind needs no named groups, which cost a third more to compile.
+        self._kind = kinds.pop() if len(kinds) == 1 else None
         self._pattern: regex.Pattern | None = None
 
     def first(self, core: str) -> str | None:
@@ -203,8 +215,14 @@ class _Group:
         m = self._pattern.fullmatch(core)
         if m is None:
             return None
+        if self._kind is not None:
+            return self._kind
         # A user's pattern may hold groups of its own: the kind is the library's group that matched.
         return next(k for k, v in m.groupdict().items() if v is not None and k in self.ranks)
+
+
+def _by_rank(group: _Group) -> int:
+    return group.rank
 
 
 def _fold(text: str) -> str:
@@ -244,12 +262,12 @@ def phrase_library(extra: tuple[str, ...] = ()) -> PhraseLibrary:
 
 
 def _alternation(alternatives: list[tuple[str, str]]) -> regex.Pattern:
-    """One full-match pattern for ``(kind, pattern)`` pairs, in order, with a named group per kind."""
-    groups = [(kind, [p for _, p in same]) for kind, same in groupby(alternatives, key=lambda a: a[0])]
-    return regex.compile(
-        "|".join(f"(?P<{kind}>" + "|".join(f"(?:{p})" for p in patterns) + ")" for kind, patterns in groups),
-        regex.IGNORECASE,
-    )
+    """One full-match pattern for ``(kind, pattern)`` pairs, in order, with a named group per kind if there are
+    several."""
+    groups = [(kind, "|".join(f"(?:{p})" for _, p in same)) for kind, same in groupby(alternatives, lambda a: a[0])]
+    if len(groups) == 1:
+        return regex.compile(groups[0][1], regex.IGNORECASE)
+    return regex.compile("|".join(f"(?P<{kind}>{patterns})" for kind, patterns in groups), regex.IGNORECASE)
 
 
 class _Line(NamedTuple):
@@ -317,7 +335,7 @@ class SiteChrome(Normalizer):
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         spans = split_lines(text)
         cores = [_core(raw) if raw and not raw.isspace() else "" for _, _, raw in spans]
-        matches = self._matches(cores)
+        matches = self._matches(text, cores)
         reasons: dict[int, str] = {}
         edits = []
         # Every rule starts from a line of the library: a text without one (most article bodies) keeps its lines,
@@ -338,15 +356,16 @@ class SiteChrome(Normalizer):
 
     # --- reading the lines --------------------------------------------------------------------------------------
 
-    def _matches(self, cores: list[str]) -> dict[str, tuple[str, str] | None]:
+    def _matches(self, text: str, cores: list[str]) -> dict[str, tuple[str, str] | None]:
         """What the library says of each distinct line (pages repeat their furniture, scrapes their bylines)."""
         library = phrase_library(tuple(self.extra_patterns))
+        wildcard_led = library.wildcard_led_in(text)
         matches: dict[str, tuple[str, str] | None] = {}
         for core in cores:
             if core not in matches:
                 matches[core] = (
-                    library.match(core) or _breadcrumb(core, library) if core and len(core) <= _MAX_CHROME_CHARS
-                    else None
+                    library.match(core, wildcard_led) or _breadcrumb(core, library)
+                    if core and len(core) <= _MAX_CHROME_CHARS else None
                 )
         return matches
 
