@@ -8,7 +8,6 @@ candidates that share the line's first words.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import regex
 
@@ -71,14 +70,25 @@ _LEAD_MIN_WORDS = 15
 _MORE_WORDS = regex.compile(r"\A(?:\W*+\w++){%d}" % (_BYLINE_MAX_WORDS + 1))
 
 
-class _Line(NamedTuple):
-    index: int
-    start: int
-    end: int
-    text: str
-    key: str
-    words: int
-    """Words of the line, up to one more than _BYLINE_MAX_WORDS (which stands for "more")."""
+class _Line:
+    """A line of the text, with its key; its words are counted when a rule asks (most lines are never asked)."""
+
+    __slots__ = ("index", "start", "end", "text", "key", "_words")
+
+    def __init__(self, index: int, start: int, end: int, text: str, key: str) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+        self._words: int | None = None
+
+    @property
+    def words(self) -> int:
+        """Words of the line, up to one more than _BYLINE_MAX_WORDS (which stands for "more")."""
+        if self._words is None:
+            self._words = _words(self.text)
+        return self._words
 
     @property
     def blank(self) -> bool:
@@ -97,6 +107,8 @@ def _quick_key(line: str) -> str:
     cut = stripped.rstrip(_TRAILING_CHARS)
     if len(cut) == len(stripped) and stripped.endswith(("...", "…")):
         cut = stripped[: -3 if stripped.endswith("...") else -1]
+    if cut.isprintable() and "  " not in cut:
+        return cut.casefold()  # its only spaces are single ASCII spaces (str.isprintable() is false for the others)
     key = " ".join(cut.split())
     if cut and cut[-1] in SPACE_CHARS:
         key += " "  # the spaces before a dropped ellipsis stay, as one
@@ -162,7 +174,8 @@ class DuplicateLines(Normalizer):
             found = _split_fused_byline(ln.text)
             if found is None:
                 line = ln.text.strip()
-                _record(ctx, (ln.words <= _BYLINE_MAX_WORDS and byline_parts(line)) or dateline_parts(line))
+                byline = _may_be_byline(line) and ln.words <= _BYLINE_MAX_WORDS and byline_parts(line)
+                _record(ctx, byline or dateline_parts(line))
                 continue
             byline, cut, cut_end = found
             _record(ctx, byline_parts(byline))
@@ -189,16 +202,20 @@ def _one_round(lines: list[_Line]) -> dict[int, str]:
                 continue
         first.setdefault(ln.key, ln.index)
         previous = ln
-        if ln.words >= _PREFIX_KEY_WORDS and ordinal < _TOP + _NEAR:
-            bucket = by_start.setdefault(_head(ln.key), [])
-            bucket.append((ordinal, ln))
-    # A line near the top that is the start of a longer line close to it is a truncated copy of that line.
+        if ordinal < _TOP + _NEAR:
+            by_start.setdefault(_head(ln.key), []).append((ordinal, ln))
+    # A line near the top that is the start of a longer line close to it is a truncated copy of that line. Only
+    # lines that share their first words can be; their words are counted then.
     for bucket in by_start.values():
+        if len(bucket) < 2:
+            continue
         for o_short, short in bucket:
-            if short.words < _PREFIX_MIN_WORDS or o_short >= _TOP or _BULLET.match(short.text):
+            if o_short >= _TOP or short.words < _PREFIX_MIN_WORDS or _BULLET.match(short.text):
                 continue
             for o_long, long in bucket:
                 if long is short or long.index in removals or len(long.key) <= len(short.key):
+                    continue
+                if long.words < _PREFIX_KEY_WORDS:
                     continue
                 if abs(o_long - o_short) <= _NEAR and long.key.startswith(short.key) and (
                     not long.key[len(short.key)].isalnum()
@@ -219,7 +236,7 @@ def _cut_short_copies(lines: list[_Line], removals: dict[int, str]) -> None:
     repeating a paragraph). Lines are looked up by their first words, among a bounded number of candidates."""
     cut_short = [
         ln for ln in lines
-        if ln.words >= _PREFIX_MIN_WORDS and ln.text.rstrip(SPACE_CHARS).endswith(("...", "…"))
+        if ln.text.rstrip(SPACE_CHARS).endswith(("...", "…")) and ln.words >= _PREFIX_MIN_WORDS
     ]
     if not cut_short:
         return
@@ -248,10 +265,7 @@ def _lines(text: str) -> list[_Line]:
     key = _key if any(c in text for c in _INFORMATION_SEPARATORS) else _quick_key
     out = []
     for index, (start, end, raw) in enumerate(split_lines(text)):
-        if raw:
-            out.append(_Line(index, start, end, raw, key(raw), _words(raw)))
-        else:
-            out.append(_Line(index, start, end, raw, "", 0))
+        out.append(_Line(index, start, end, raw, key(raw) if raw else ""))
     return out
 
 
@@ -287,6 +301,8 @@ def byline_parts(byline: str) -> dict[str, object]:
     ['Sandee LaMotte']
     """
     found: dict[str, object] = {}
+    if not _may_be_byline(byline):
+        return found
     m = _BY.match(byline)
     if m:
         names = [n.strip() for n in regex.split(r"\s+(?:and|&)\s+|,\s*", m.group("names")) if n.strip()]
@@ -323,13 +339,18 @@ def byline_parts(byline: str) -> dict[str, object]:
     return found
 
 
+def _may_be_byline(line: str) -> bool:
+    """Whether ``line`` starts with "by" or has a separator: whether :func:`byline_parts` can find anything."""
+    return line[:2].lower() == "by" or "\\" in line or "|" in line
+
+
 def dateline_parts(paragraph: str) -> dict[str, str]:
     """The dateline that opens a wire story: ``dateline`` ("DAMASCUS, Syria") and ``source`` ("AP"), if present.
 
     >>> dateline_parts("DAMASCUS, Syria (AP) — Rebels entered the capital on Sunday.")
     {'dateline': 'DAMASCUS, Syria', 'source': 'AP'}
     """
-    m = _DATELINE.match(paragraph)
+    m = _DATELINE.match(paragraph) if "-" in paragraph or "–" in paragraph or "—" in paragraph else None
     if not m:
         return {}
     found = {"dateline": m.group("place").strip()}
