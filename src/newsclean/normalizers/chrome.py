@@ -20,7 +20,7 @@ import regex
 from newsclean.data import load
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import SPACE_CHARS, removal_edits, split_lines
+from newsclean.normalizers.lines import SPACE_CHARS, document_lines, removal_edits
 from newsclean.registry import register
 
 __all__ = ["SiteChrome", "PhraseLibrary", "phrase_library"]
@@ -333,7 +333,7 @@ class SiteChrome(Normalizer):
             raise ValueError(f"extra_patterns: {exc}") from None
 
     def propose(self, text: str, ctx: Context) -> list[Edit]:
-        spans = split_lines(text)
+        spans = document_lines(text, ctx)
         cores = [_core(raw) if raw and not raw.isspace() else "" for _, _, raw in spans]
         matches = self._matches(text, cores)
         reasons: dict[int, str] = {}

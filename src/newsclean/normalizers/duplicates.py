@@ -13,7 +13,7 @@ import regex
 
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import SPACE_CHARS, removal_edits, split_lines
+from newsclean.normalizers.lines import SPACE_CHARS, document_lines, removal_edits
 from newsclean.registry import register
 
 __all__ = ["DuplicateLines", "byline_parts", "dateline_parts"]
@@ -137,7 +137,7 @@ class DuplicateLines(Normalizer):
     summary = "repeated bylines and paragraphs, truncated copies, a byline fused with the first paragraph"
 
     def propose(self, text: str, ctx: Context) -> list[Edit]:
-        lines = _lines(text)
+        lines = _lines(document_lines(text, ctx), text)
         if not lines:
             return []
         removals = self._duplicates(lines)
@@ -261,12 +261,9 @@ def _head(key: str) -> str:
     return " ".join(key.split(" ", _PREFIX_KEY_WORDS)[:_PREFIX_KEY_WORDS])
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(spans: list[tuple[int, int, str]], text: str) -> list[_Line]:
     key = _key if any(c in text for c in _INFORMATION_SEPARATORS) else _quick_key
-    out = []
-    for index, (start, end, raw) in enumerate(split_lines(text)):
-        out.append(_Line(index, start, end, raw, key(raw) if raw else ""))
-    return out
+    return [_Line(index, start, end, raw, key(raw) if raw else "") for index, (start, end, raw) in enumerate(spans)]
 
 
 def _split_fused_byline(line: str) -> tuple[str, int, int] | None:
