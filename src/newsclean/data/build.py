@@ -325,7 +325,7 @@ def _proper_only() -> set[str]:
 
 
 def chrome() -> dict[str, Any]:
-    """The phrase library of ``site_chrome`` (``src/newsclean/chrome.toml``), its macros expanded, in the order it is
+    r"""The phrase library of ``site_chrome`` (``src/newsclean/chrome.toml``), its macros expanded, in the order it is
     tried (sure, edge, header evidence; the file's order within each), with what lets a line skip most patterns.
 
     * ``kinds``: ``[kind, evidence, teasers]`` in that order (teasers: for header kinds, how many headlines go).
