@@ -2,8 +2,9 @@
 
 Two kinds of evidence decide that a line is chrome, never a phrase alone where it could be article text:
 
-* the phrase library (``newsclean/chrome.toml``): what page furniture says, grouped by kind, each kind with the
-  strength of its evidence ("sure" anywhere, "edge" only at the top or bottom of the page, "header" of a teaser list);
+* the phrase library (``newsclean/chrome.toml``, read as analysed into ``data/chrome.json``): what page furniture
+  says, grouped by kind, each kind with the strength of its evidence ("sure" anywhere, "edge" only at the top or
+  bottom of the page, "header" of a teaser list);
 * the structure of the document: where the prose of the article begins and ends, which lines neighbour chrome, the
   shape of a line (terminal punctuation, length, title case), and, for whole pages, where the body is.
 """
