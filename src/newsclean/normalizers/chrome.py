@@ -133,6 +133,9 @@ class PhraseLibrary:
             group = _Group(rank[alternatives[0][0]], alternatives, rank)
             for key in keys:
                 levels.setdefault(n, {}).setdefault(key, []).append(group)
+        for level in levels.values():
+            for groups in level.values():
+                groups.sort(key=_by_rank)
         self._levels = sorted(levels.items())
 
     def wildcard_led_in(self, text: str) -> list[tuple[str | None, _Group]]:
@@ -153,12 +156,14 @@ class PhraseLibrary:
         if self._extra is not None and self._extra.first(core):
             return "site_pattern", SURE
         key = core[:_KEY_CHARS].translate(self._keys)
-        groups: list[_Group] = []
+        groups: list[_Group] | None = None
         for n, level in self._levels:
-            groups += level.get(key[:n], ())
+            more = level.get(key[:n])
+            if more:
+                groups = more if groups is None else sorted(groups + more, key=_by_rank)
         found, rank = None, self._none
         if groups:
-            for group in sorted(groups, key=_by_rank) if len(groups) > 1 else groups:
+            for group in groups:
                 if group.rank >= rank:
                     break
                 kind = group.first(core)
@@ -365,7 +370,7 @@ class SiteChrome(Normalizer):
         for core in cores:
             if core not in matches:
                 matches[core] = (
-                    library.match(core, wildcard_led) or _breadcrumb(core, library)
+                    library.match(core, wildcard_led) or _breadcrumb(core, library, wildcard_led)
                     if core and len(core) <= _MAX_CHROME_CHARS else None
                 )
         return matches
@@ -379,7 +384,9 @@ class SiteChrome(Normalizer):
         for (start, end, _), core in zip(spans, cores):
             shape = known.get(core)
             if shape is None:
-                words = (_PROSE_CAP + 1 if _MORE_WORDS.match(core) else len(_WORD.findall(core))) if core else 0
+                # More words than the cap take at least twice as many characters (a word and a separator each).
+                more = len(core) > 2 * _PROSE_CAP and _MORE_WORDS.match(core)
+                words = _PROSE_CAP + 1 if more else len(_WORD.findall(core))
                 shape = known[core] = (words, _is_prose(core, words))
             out.append(_Line(start, end, core, *shape, matches[core]))
         return out
@@ -477,7 +484,13 @@ def _title_case(core: str) -> bool:
 
 def _words(ln: _Line) -> int:
     """All the words of a line."""
-    return ln.words if ln.words <= _PROSE_CAP else len(_WORD.findall(ln.core))
+    return ln.words if ln.words <= _PROSE_CAP else _all_words(ln.core)
+
+
+@lru_cache(maxsize=1024)
+def _all_words(core: str) -> int:
+    # The prose of a page is summed over several stretches of it: each long paragraph is counted once.
+    return len(_WORD.findall(core))
 
 
 def _short(ln: _Line) -> bool:
@@ -611,15 +624,16 @@ def _menus(lines: list[_Line], reasons: dict[int, str], first: int, last: int) -
         run = []
 
 
-def _breadcrumb(core: str, library: PhraseLibrary) -> tuple[str, str] | None:
-    """Section labels glued together by the extractor ("Top StoryWorld") are navigation."""
+def _breadcrumb(core: str, library: PhraseLibrary, wildcard_led: list | None = None) -> tuple[str, str] | None:
+    """Section labels glued together by the extractor ("Top StoryWorld") are navigation (``wildcard_led``: as for
+    :meth:`PhraseLibrary.match`)."""
     if len(core) > 60 or _ends_sentence(core):
         return None
     parts = [p.strip() for p in _GLUE.split(core)]
     if len(parts) < 2:
         return None
     for p in parts:
-        m = library.match(p)
+        m = library.match(p, wildcard_led)
         if m is None or m[1] != EDGE:
             return None
     return "navigation_labels", EDGE
