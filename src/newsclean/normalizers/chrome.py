@@ -200,7 +200,8 @@ _KEYS = {
 
 
 class _Group:
-    """Patterns of the library compiled together (when a line first needs them), with a named group per kind."""
+    """Patterns of the library compiled together (when a line first needs them), with a named group per kind when
+    they are of several kinds."""
 
     __slots__ = ("rank", "alternatives", "ranks", "_kind", "_pattern")
 
@@ -223,8 +224,7 @@ class _Group:
             return None
         if self._kind is not None:
             return self._kind
-        # A user's pattern may hold groups of its own: the kind is the library's group that matched.
-        return next(k for k, v in m.groupdict().items() if v is not None and k in self.ranks)
+        return next(kind for kind, text in m.groupdict().items() if text is not None)
 
 
 def _by_rank(group: _Group) -> int:
