@@ -137,11 +137,12 @@ class DuplicateLines(Normalizer):
     summary = "repeated bylines and paragraphs, truncated copies, a byline fused with the first paragraph"
 
     def propose(self, text: str, ctx: Context) -> list[Edit]:
-        lines = _lines(document_lines(text, ctx), text)
+        spans = document_lines(text, ctx)
+        lines = _lines(spans, text)
         if not lines:
             return []
-        removals = self._duplicates(lines)
-        edits = removal_edits(self, text, lines, removals)
+        removals = self._duplicates(lines, "..." in text or "…" in text)
+        edits = removal_edits(self, text, _every_line(spans, lines), removals) if removals else []
         edits += self._fused_bylines(text, lines, removals, ctx)
         edits.sort(key=lambda e: e.start)
         return edits
@@ -149,15 +150,16 @@ class DuplicateLines(Normalizer):
     # --- repeated and truncated lines ------------------------------------------------------------------------
 
     @staticmethod
-    def _duplicates(lines: list[_Line]) -> dict[int, str]:
-        """Line index -> reason for every repeated line and truncated copy, to a fixed point.
+    def _duplicates(lines: list[_Line], ellipsis: bool) -> dict[int, str]:
+        """Line index -> reason for every repeated line and truncated copy, to a fixed point (``ellipsis``: whether
+        the text has one, without which no line is cut short).
 
         Removing a line brings its neighbours together, which can make another pair adjacent; the rounds repeat
         until nothing new is found, so that running the normalizer again changes nothing.
         """
         removals: dict[int, str] = {}
         for _ in range(_MAX_ROUNDS):
-            found = _one_round([ln for ln in lines if ln.key and ln.index not in removals])
+            found = _one_round([ln for ln in lines if ln.index not in removals], ellipsis)
             if not found:
                 break
             removals.update(found)
@@ -168,8 +170,10 @@ class DuplicateLines(Normalizer):
     def _fused_bylines(self, text: str, lines: list[_Line], removals: dict[int, str], ctx: Context) -> list[Edit]:
         edits = []
         paragraph_break = "\n\n" if "\n\n" in text else "\n"
-        for ln in lines[:_TOP]:
-            if ln.index in removals or not ln.key:
+        for ln in lines:
+            if ln.index >= _TOP:
+                break
+            if ln.index in removals:
                 continue
             found = _split_fused_byline(ln.text)
             if found is None:
@@ -186,7 +190,7 @@ class DuplicateLines(Normalizer):
         return edits
 
 
-def _one_round(lines: list[_Line]) -> dict[int, str]:
+def _one_round(lines: list[_Line], ellipsis: bool) -> dict[int, str]:
     """Repeats and truncated copies among ``lines`` (the non-blank lines still kept, in order)."""
     removals: dict[int, str] = {}
     first: dict[str, int] = {}
@@ -203,27 +207,39 @@ def _one_round(lines: list[_Line]) -> dict[int, str]:
         first.setdefault(ln.key, ln.index)
         previous = ln
         if ordinal < _TOP + _NEAR:
-            by_start.setdefault(_head(ln.key), []).append((ordinal, ln))
+            by_start.setdefault(ln.key.partition(" ")[0], []).append((ordinal, ln))
     # A line near the top that is the start of a longer line close to it is a truncated copy of that line. Only
-    # lines that share their first words can be; their words are counted then.
-    for bucket in by_start.values():
-        if len(bucket) < 2:
+    # lines that share their first words can be (looked up by the first, then the first few); their words are
+    # counted then.
+    for same_first in by_start.values():
+        if len(same_first) < 2:
             continue
-        for o_short, short in bucket:
-            if o_short >= _TOP or short.words < _PREFIX_MIN_WORDS or _BULLET.match(short.text):
-                continue
-            for o_long, long in bucket:
-                if long is short or long.index in removals or len(long.key) <= len(short.key):
-                    continue
-                if long.words < _PREFIX_KEY_WORDS:
-                    continue
-                if abs(o_long - o_short) <= _NEAR and long.key.startswith(short.key) and (
-                    not long.key[len(short.key)].isalnum()
-                ):
-                    removals[short.index] = f"truncated copy of line {long.index + 1}"
-                    break
-    _cut_short_copies(lines, removals)
+        same_head: dict[str, list[tuple[int, _Line]]] = {}
+        for ordinal, ln in same_first:
+            same_head.setdefault(_head(ln.key), []).append((ordinal, ln))
+        for bucket in same_head.values():
+            if len(bucket) > 1:
+                _truncated_copies(bucket, removals)
+    if ellipsis:
+        _cut_short_copies(lines, removals)
     return removals
+
+
+def _truncated_copies(bucket: list[tuple[int, _Line]], removals: dict[int, str]) -> None:
+    """Lines near the top (with their ordinals among the kept lines) that start as another line close to them."""
+    for o_short, short in bucket:
+        if o_short >= _TOP or short.words < _PREFIX_MIN_WORDS or _BULLET.match(short.text):
+            continue
+        for o_long, long in bucket:
+            if long is short or long.index in removals or len(long.key) <= len(short.key):
+                continue
+            if long.words < _PREFIX_KEY_WORDS:
+                continue
+            if abs(o_long - o_short) <= _NEAR and long.key.startswith(short.key) and (
+                not long.key[len(short.key)].isalnum()
+            ):
+                removals[short.index] = f"truncated copy of line {long.index + 1}"
+                break
 
 
 def _content_like(ln: _Line) -> bool:
@@ -262,8 +278,16 @@ def _head(key: str) -> str:
 
 
 def _lines(spans: list[tuple[int, int, str]], text: str) -> list[_Line]:
+    """The lines that say something (a key), in order; blank ones are needed only to remove lines."""
     key = _key if any(c in text for c in _INFORMATION_SEPARATORS) else _quick_key
-    return [_Line(index, start, end, raw, key(raw) if raw else "") for index, (start, end, raw) in enumerate(spans)]
+    found = [_Line(index, start, end, raw, key(raw)) for index, (start, end, raw) in enumerate(spans) if raw]
+    return [ln for ln in found if ln.key]
+
+
+def _every_line(spans: list[tuple[int, int, str]], lines: list[_Line]) -> list[_Line]:
+    """Every line of the text, the blank ones too."""
+    said = {ln.index: ln for ln in lines}
+    return [said.get(index) or _Line(index, start, end, raw, "") for index, (start, end, raw) in enumerate(spans)]
 
 
 def _split_fused_byline(line: str) -> tuple[str, int, int] | None:
