@@ -226,20 +226,22 @@ def _one_round(lines: list[_Line], ellipsis: bool) -> dict[int, str]:
 
 
 def _truncated_copies(bucket: list[tuple[int, _Line]], removals: dict[int, str]) -> None:
-    """Lines near the top (with their ordinals among the kept lines) that start as another line close to them."""
+    """Lines near the top (with their ordinals among the kept lines) that start as another line close to them.
+
+    A line is judged (its words counted) only once a longer line that starts with it is found: rarely."""
     for o_short, short in bucket:
-        if o_short >= _TOP or short.words < _PREFIX_MIN_WORDS or _BULLET.match(short.text):
+        if o_short >= _TOP:
             continue
         for o_long, long in bucket:
             if long is short or long.index in removals or len(long.key) <= len(short.key):
                 continue
-            if long.words < _PREFIX_KEY_WORDS:
+            if abs(o_long - o_short) > _NEAR or not long.key.startswith(short.key):
                 continue
-            if abs(o_long - o_short) <= _NEAR and long.key.startswith(short.key) and (
-                not long.key[len(short.key)].isalnum()
-            ):
+            if long.key[len(short.key)].isalnum() or long.words < _PREFIX_KEY_WORDS:
+                continue
+            if short.words >= _PREFIX_MIN_WORDS and not _BULLET.match(short.text):
                 removals[short.index] = f"truncated copy of line {long.index + 1}"
-                break
+            break
 
 
 def _content_like(ln: _Line) -> bool:
@@ -256,10 +258,12 @@ def _cut_short_copies(lines: list[_Line], removals: dict[int, str]) -> None:
     ]
     if not cut_short:
         return
+    wanted = {_head(ln.key) for ln in cut_short}
     heads: dict[str, list[_Line]] = {}
     for ln in lines:
-        if ln.words >= _PREFIX_KEY_WORDS and ln.index not in removals:
-            bucket = heads.setdefault(_head(ln.key), [])
+        head = _head(ln.key)
+        if head in wanted and ln.words >= _PREFIX_KEY_WORDS and ln.index not in removals:
+            bucket = heads.setdefault(head, [])
             if len(bucket) < _HEAD_CANDIDATES:
                 bucket.append(ln)
     for short in cut_short:
