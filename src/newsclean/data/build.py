@@ -330,15 +330,14 @@ def chrome() -> dict[str, Any]:
 
     * ``kinds``: ``[kind, evidence, teasers]`` in that order (teasers: for header kinds, how many headlines go).
     * ``patterns``: ``[kind, pattern, n, keys, literal]``. ``keys`` are the keys of the first ``n`` characters (fewer
-      for a shorter match) of every match of the pattern, ``n`` the largest (up to ``chrome._KEY_CHARS``) that gives at most
-      ``_MAX_KEYS`` of them; a character's key is itself, in lower case for an ASCII letter, "0" for a digit (see
-      ``digits``), "i", "k" and "s" for the three other characters the regex module matches to those letters ignoring
-      case. ``n`` is 0 for a pattern that can start with almost anything (a wildcard, a class of letters): its
-      ``literal`` is then text that every match contains (null if there is none).
+      for a shorter match) of every match of the pattern, ``n`` the largest (up to ``chrome._KEY_CHARS``) that gives
+      at most ``_MAX_KEYS`` of them (a character's key: see ``chrome._KEYS``; a digit's is "0", see ``digits``). ``n``
+      is 0 for a pattern that can start with almost anything (a wildcard, a class of letters): its ``literal`` is
+      then text that every match contains (null if there is none).
     * ``digits``: the characters the regex module's ``\d`` matches, whose key is "0".
     * ``macros``: for the user's patterns, which are written with them too.
 
-    Parsing chrome.toml and analysing its patterns takes seconds; done here, a run pays for neither.
+    Parsing chrome.toml and analysing its patterns takes over a second; done here, a run pays for neither.
     """
     if sys.version_info >= (3, 11):
         import tomllib

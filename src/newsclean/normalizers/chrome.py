@@ -92,9 +92,9 @@ class PhraseLibrary:
     ``match(core)`` is the first kind, in the library's order (sure, then edge, then header evidence; the user's
     patterns first of all), with a pattern that matches all of ``core``. One alternation of every pattern would give
     that in one call, but the ``regex`` module tries its ~300 branches one after the other on every line (~14 us a
-    line), and compiling it is most of a cold start. So the analysis made when ``data/chrome.json`` is built
-    (:func:`newsclean.data.build.chrome`) gives each pattern the keys of the first characters of its matches (as many
-    as keep them few: "skip to ..." has "skip t"; a date has "jan", "0", ...; see ``_KEYS``):
+    line), and compiling it took a tenth of a second of a cold start. So the analysis made when ``data/chrome.json``
+    is built (:func:`newsclean.data.build.chrome`) gives each pattern the keys of the first characters of its matches
+    (as many as keep them few: "skip to ..." has "skip t"; a date has "jan", "0", ...; see ``_KEYS``):
 
     * the patterns that share a key, or a set of keys, are compiled together the first time a line needs them, and
       a line is tried only against those of its own first characters' keys: most lines of an article need none;
