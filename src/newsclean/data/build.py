@@ -455,7 +455,7 @@ class _Keyer:
             return {""}  # takes no character
         if op is c.SUBPATTERN:
             return self._sequence(list(arg[3]), n)
-        if op is c.ATOMIC_GROUP:
+        if op is getattr(c, "ATOMIC_GROUP", None):  # atomic groups and possessive repeats: Python 3.11+
             return self._sequence(list(arg), n)
         if op is c.BRANCH:
             found: set[str] = set()
@@ -465,7 +465,7 @@ class _Keyer:
                     return None
                 found |= keys
             return found
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
             low, high, body = arg
             # Each repetition that matches something takes a character: n more than the least add nothing new.
             found = set()
