@@ -139,6 +139,24 @@ def test_edge_labels_go_at_the_edges(line: str) -> None:
     assert removed(f"{BODY}{line}\n") == [line]
 
 
+#: What a removal leaves of the blank lines around it: never two in a row, and at the end of the text what
+#: ``whitespace`` would leave, so the pipeline needs no further pass to tidy up after it.
+REMOVAL_SPACING = [
+    ("A.\n\nAdvertisement\n\nB.\n", "A.\n\nB.\n"),
+    ("A.\nAdvertisement\nB.\n", "A.\nB.\n"),
+    ("A.\n\nAdvertisement\n", "A.\n"),
+    ("A.\n\nAdvertisement", "A.\n"),
+    ("A.\n\nAdvertisement\n\nShare this article\n", "A.\n"),
+    ("A.\n\n___\n\nAdvertisement\n", "A.\n\n___\n"),  # a rule is not debris: only whitespace goes
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REMOVAL_SPACING)
+def test_removals_leave_no_blank_line_debris(text: str, expected: str) -> None:
+    assert Pipeline([SiteChrome()]).fix(text) == expected
+    assert Pipeline(["whitespace"]).fix(expected) == expected
+
+
 @pytest.mark.parametrize("line", EDGE_CHROME)
 def test_edge_labels_stay_inside_the_article(line: str) -> None:
     text = f"{BODY_LINES[0]}\n{line}\n{BODY_LINES[1]}\n"

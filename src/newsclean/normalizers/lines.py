@@ -62,7 +62,9 @@ def removal_edits(normalizer: Normalizer, text: str, lines: Sequence[LineSpan], 
     """One edit per removed line (index -> reason), taking its line break with it.
 
     A removal must not leave two blank lines in a row: after a blank line (or at the top) it takes the blank lines
-    below it too, so "A\\n\\nchrome\\n\\nB" becomes "A\\n\\nB".
+    below it too, so "A\\n\\nchrome\\n\\nB" becomes "A\\n\\nB". Removals that reach the end of the text take the
+    blank lines above them, so "A\\n\\nchrome\\n" becomes "A\\n": the text ends as ``whitespace`` would end it, and the
+    pipeline needs no further pass to tidy it.
     """
     if not reasons:
         return []
@@ -82,6 +84,15 @@ def removal_edits(normalizer: Normalizer, text: str, lines: Sequence[LineSpan], 
             while j < len(lines) and lines[j].blank and j not in reasons and lines[j].end < n:
                 stop = lines[j].end + 1
                 j += 1
-        edits.append(normalizer.edit(text, ln.start, stop, "", reasons[i]))
+        edits.append((i, ln.start, stop))
         i = j
-    return edits
+    first = len(edits)  # of the removals that run on, one after the other, to the end of the text
+    while first and edits[first - 1][2] == (edits[first][1] if first < len(edits) else n):
+        first -= 1
+    if first < len(edits):
+        i, _, stop = edits[first]
+        # Only lines of whitespace: a normalizer's "blank" line may be decoration ("___"), which is not debris.
+        while i and i - 1 not in reasons and not text[lines[i - 1].start : lines[i - 1].end].strip():
+            i -= 1
+        edits[first] = (edits[first][0], lines[i - 1].end + 1 if i else 0, stop)
+    return [normalizer.edit(text, start, stop, "", reasons[i]) for i, start, stop in edits]
