@@ -11,7 +11,9 @@ Sections:
   the extraction benchmark's gold set, repeated to at least 20 MB.
 * ``parallel``: MB/s of ``Pipeline.clean_many`` at 1 and 2 workers on the same corpus, end to end (starting the
   worker processes included), and the ratio.
-* ``coldstart``: wall time of ``newsclean fix seeds/001_22400fdf319afacc.txt`` in a new process, median of several.
+* ``coldstart``: wall time of ``newsclean fix seeds/001_22400fdf319afacc.txt`` in a new process, median of several,
+  with the default pipeline and with the foundation's three normalizers alone; the package's bytecode is compiled
+  first, as ``pip install`` does.
 * ``memory``: peak resident memory (the CLI process and its workers, summed) while ``newsclean fix --jsonl`` streams
   a generated JSONL of at least 1 GB, sampled over the run to show whether it stays flat.
 
@@ -49,7 +51,9 @@ SECTIONS = ("pipeline", "parallel", "coldstart", "memory")
 TARGET_PIPELINE_MBS = 10.0
 TARGET_PER_CORE_MBS = 5.0
 TARGET_SCALING = 1.7
-TARGET_COLD_START_S = 0.4
+TARGET_COLD_START_S = 0.5  # issue 5: the whole default pipeline, typos on
+TARGET_BASICS_COLD_START_S = 0.4  # issue 2: the foundation's normalizers alone
+BASICS = "unicode,whitespace,punctuation_spacing"
 TARGET_PEAK_RSS_MB = 300.0
 
 
@@ -211,29 +215,42 @@ def newsclean_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "newsclean"]
 
 
-def bench_coldstart(report: Report, runs: int) -> None:
-    command = [*newsclean_command(), "fix", str(SEED)]
-    subprocess.run(command, check=True, capture_output=True)  # warm the OS file cache, as a user's second run
+def wall_times(command: list[str], runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
-    median = statistics.median(times)
-    bare = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-S", "-c", "pass"], check=True)
-        bare.append(time.perf_counter() - start)
-    rows = [
-        [f"`newsclean fix {SEED.relative_to(ROOT)}`", f"{median:.3f}", f"{min(times):.3f}", f"{max(times):.3f}"],
-        ["`python -S -c pass` (the interpreter alone)", f"{statistics.median(bare):.3f}", f"{min(bare):.3f}",
-         f"{max(bare):.3f}"],
-    ]
-    report.table(f"Cold start, wall seconds over {runs} runs", ["command", "median", "min", "max"], rows)
-    report.notes.append(
-        f"Cold start {median:.3f} s: target < {TARGET_COLD_START_S} s {verdict(median < TARGET_COLD_START_S)}."
-    )
+    return times
+
+
+def bench_coldstart(report: Report, runs: int) -> None:
+    import newsclean
+
+    # An installed package has its bytecode compiled (pip does it); an editable checkout may not, when the
+    # environment sets PYTHONDONTWRITEBYTECODE, and would then pay the compilation of every module on every run.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(newsclean.__file__).parent)], check=True)
+    commands = {
+        "full": ([*newsclean_command(), "fix", str(SEED)], TARGET_COLD_START_S),
+        "basics": ([*newsclean_command(), "fix", "--only", BASICS, str(SEED)], TARGET_BASICS_COLD_START_S),
+    }
+    rows, medians = [], {}
+    for key, (command, _) in commands.items():
+        subprocess.run(command, check=True, capture_output=True)  # warm the OS file cache, as a user's second run
+        times = wall_times(command, runs)
+        medians[key] = statistics.median(times)
+        shown = " ".join(command[command.index("fix"):]).replace(str(ROOT) + "/", "")
+        rows.append([f"`newsclean {shown}`", f"{medians[key]:.3f}", f"{min(times):.3f}", f"{max(times):.3f}"])
+    bare = wall_times([sys.executable, "-S", "-c", "pass"], runs)
+    rows.append(["`python -S -c pass` (the interpreter alone)", f"{statistics.median(bare):.3f}", f"{min(bare):.3f}",
+                 f"{max(bare):.3f}"])
+    report.table(f"Cold start, wall seconds over {runs} runs (package bytecode compiled, as pip installs it)",
+                 ["command", "median", "min", "max"], rows)
+    for key, label in (("full", "the default pipeline (typos on)"), ("basics", f"`--only {BASICS}`")):
+        target = commands[key][1]
+        report.notes.append(
+            f"Cold start with {label} {medians[key]:.3f} s: target < {target} s {verdict(medians[key] < target)}."
+        )
 
 
 def cli_supports_jsonl() -> bool:
