@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -20,12 +21,19 @@ from newsclean.evidence import CaseEvidence, case_evidence, is_sentence_start
 from newsclean.language import detect
 from newsclean.normalizer import Context, Normalizer
 from newsclean.registry import register
-from newsclean.spans import SpanIndex
-from newsclean.spelling import Candidate, candidates, derived, distant_candidates, lexicon
+from newsclean.spans import protected_spans
+from newsclean.spelling import (COMMON_ZIPF, Candidate, candidates, common_within_one_edit, derived,
+                                distant_candidates, lexicon)
 
 #: An ASCII word and what touches it on either side (a word glued to digits, paths, handles... is a code, not prose).
 _TOKEN = regex.compile(r"(?<![\w@#/\\&=%+~*.'’-])[A-Za-z]+(?:-[A-Za-z]+)*(?:['’]s)?(?![\w@#/\\&=%+~*'’-])")
 _PART = regex.compile(r"[A-Za-z]+")
+#: Each byte of UTF-8 text that is not an ASCII letter turned into a space: the text's runs of letters (as _PART
+#: finds them) are then its words, split in C.
+_LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+#: The run of non-space characters around a position, forwards and backwards from it.
+_RUN = regex.compile(r"\S*")
+_RUN_BACK = regex.compile(r"\S*", regex.REVERSE)
 #: A word followed by a dot and a letter is part of an abbreviation or a file name ("e.g", "report.pdf"); one followed
 #: by an ellipsis was cut short by a teaser ("improved Alexa suppor..."), not misspelled.
 _CUT_OR_DOTTED = regex.compile(r"\.\w|\.\.|…")
@@ -87,48 +95,50 @@ class Typos(Normalizer):
             from newsclean.languagetool import suggestions
 
             proposals = suggestions(text, url, self.languagetool_timeout)
+            suspects, ranges = None, [(0, len(text))]
         else:
-            proposals = None
-        evidence = case_evidence(ctx)
-        if proposals is None:
             # Offline, only a word that is no word at all can be corrected: find those few in bulk, and look at the
             # tokens of the lines they are on only.
-            suspects = self._suspects(text, evidence)
+            proposals = None
+            suspects = self._suspects(text)
             if not suspects:
                 return []
             ranges = _lines_with(text, suspects)
-        else:
-            suspects, ranges = None, [(0, len(text))]
-        spans = SpanIndex.of(text)
-        edits: list[Edit] = []
+        parts = []
         for m in (m for lo, hi in ranges for m in _TOKEN.finditer(text, lo, hi)):
             if suspects is not None and _clear_of(m.group(), suspects):
                 continue
             if (
-                spans.covers(m.start(), m.end())
-                or _CUT_OR_DOTTED.match(text, m.end())
+                _CUT_OR_DOTTED.match(text, m.end())
                 or _SPLIT_INITIAL.search(text, max(0, m.start() - 3), m.start())
+                or _protected(text, m.start(), m.end())
             ):
                 continue
             chunk = m.group()
-            parts = list(_PART.finditer(chunk))
+            found = list(_PART.finditer(chunk))
             if chunk.endswith(("'s", "’s")):
-                parts.pop()
-            if len(parts) > 1 and not all(p.group().islower() for p in parts):
+                found.pop()
+            if len(found) > 1 and not all(p.group().islower() for p in found):
                 continue  # "al-Qaem", "Iranian-backed": a compound with a name in it is a name
-            for p in parts:
-                start, end = m.start() + p.start(), m.start() + p.end()
-                if proposals is None:
-                    found = self._offline(text, start, end, evidence, ctx)
-                else:
-                    found = self._checked(text, start, end, evidence, proposals.get((start, end)))
-                if found is None:
-                    continue
-                after, reason = found
-                if not _line_is_english(text, start):
-                    self.note(ctx, "foreign_line", f"left {text[start:end]!r}: its line is not English", start, end)
-                    continue
-                edits.append(self.edit(text, start, end, after, reason))
+            parts += [(m.start() + p.start(), m.start() + p.end()) for p in found
+                      if suspects is None or p.group() in suspects]
+        if not parts:
+            return []
+        # The document's case evidence is needed for the few tokens left only: most documents never get here.
+        evidence = case_evidence(ctx)
+        edits: list[Edit] = []
+        for start, end in parts:
+            if proposals is None:
+                decided = self._offline(text, start, end, evidence, ctx)
+            else:
+                decided = self._checked(text, start, end, evidence, proposals.get((start, end)))
+            if decided is None:
+                continue
+            after, reason = decided
+            if not _line_is_english(text, start):
+                self.note(ctx, "foreign_line", f"left {text[start:end]!r}: its line is not English", start, end)
+                continue
+            edits.append(self.edit(text, start, end, after, reason))
         return edits
 
     # --- deciding one token --------------------------------------------------------------------------------------
@@ -138,38 +148,26 @@ class Typos(Normalizer):
         word = self._plain(text, start, token, evidence)
         if word is None:
             return None
-        lex = lexicon()
-        known = lex.misspellings.get(word)
-        if known is not None:
-            if not self._capital_ok(text, start, token, known, evidence):
+        found = _lexical(word, self.min_zipf, self.min_gain)
+        if found is None:
+            return None
+        if isinstance(found, str):
+            if not self._capital_ok(text, start, token, found, evidence):
                 return None
-            return _cased(known, token), f"'{token}' is a common misspelling of '{known}' (codespell's list)"
-        if len(word) < _MIN_GUESS:
-            return None
-        own = lex.zipf(word)
-        found = candidates(word)
-        if found:
-            best, why = self._pick(found, own, self.min_gain, evidence, token)
-        elif len(word) >= _MIN_DISTANT and not derived(word):
-            # Nothing one slip away: a common word a little further may still be meant ("statmenmt"), on stricter terms.
-            best, why = self._pick(distant_candidates(word), own, self.min_gain + _DISTANT_GAIN, evidence, token)
-        else:
-            return None
+            return _cased(found, token), f"'{token}' is a common misspelling of '{found}' (codespell's list)"
+        own = lexicon().zipf(word)
+        best, why = self._pick(list(found), own, evidence, token)
         if best is None:
-            if why:
-                self.note(ctx, "unsure_spelling", f"'{token}' is not a word but could be {why}; left as is", start, end)
+            self.note(ctx, "unsure_spelling", f"'{token}' is not a word but could be {why}; left as is", start, end)
             return None
         if not self._capital_ok(text, start, token, best.word, evidence):
             return None
         away = f"one slip away ({best.detail})" if best.slip != "two_edits" else "within two edits"
         return _cased(best.word, token), f"'{token}' is not a word; '{best.word}' is {away}, {why}"
 
-    def _pick(
-        self, found: list[Candidate], own: float, gain: float, evidence: CaseEvidence, token: str
-    ) -> tuple[Candidate | None, str]:
-        """The candidate that clearly wins and why; or None and, for a close call, the candidates in words."""
-        if not found or found[0].zipf < max(self.min_zipf, own + gain):
-            return None, ""
+    def _pick(self, found: list[Candidate], own: float, evidence: CaseEvidence, token: str) -> tuple[Candidate | None, str]:
+        """The candidate that clearly wins and why; or None and, for a close call, the candidates in words
+        (``found`` is likeliest first, and the likeliest is frequent enough: see :func:`_lexical`)."""
         best = found[0]
         if len(found) == 1:
             return best, f"the only word that close, and {_times(best.zipf - own)} more frequent than '{token}'"
@@ -198,13 +196,22 @@ class Typos(Normalizer):
             return None
         return _cased(after.lower(), token), f"LanguageTool {message}; '{token}' is no word in newsclean's lexicon"
 
-    def _suspects(self, text: str, evidence: CaseEvidence) -> frozenset[str]:
-        """The distinct runs of letters in ``text`` that may be misspelled ordinary words (see :meth:`_plain`): every
-        part of a token is such a run, and whether it may be a typo depends on the run alone."""
-        runs = set(_PART.findall(text))
-        lowered = {r for r in runs if r.islower()}
-        unknown = lowered.difference(lexicon().words) | (runs - lowered)
-        return frozenset(r for r in unknown if self._plain(text, 0, r, evidence) is not None)
+    def _suspects(self, text: str) -> frozenset[str]:
+        """The distinct runs of letters in ``text`` that the lexicon alone lets be misspelled ordinary words: every
+        part of a token is such a run, and whether it may be a typo depends on the run (and the document's case
+        evidence, looked at later, for these few only)."""
+        runs = set(_runs(text))
+        common = lexicon().common
+        # Most of a text's words are common words, set aside here in C; a capitalized one ("The") on the second go.
+        unknown = set(map(str.lower, runs.difference(common))).difference(common)
+        suspects = set()
+        for word in unknown:
+            if not 3 <= len(word) <= _MAX_WORD:
+                continue
+            forms = [form for form in (word, word.capitalize()) if form in runs]  # "McCain", "NATO": never a typo
+            if forms and _lexical(word, self.min_zipf, self.min_gain) is not None:
+                suspects.update(forms)
+        return frozenset(suspects)
 
     def _plain(self, text: str, start: int, token: str, evidence: CaseEvidence) -> str | None:
         """The lowercase form of ``token`` if it may be a misspelled ordinary word at all, else None."""
@@ -227,6 +234,36 @@ class Typos(Normalizer):
         return bool(evidence.lowercase.get(token.lower()) or evidence.lowercase.get(correction))
 
 
+@lru_cache(maxsize=1 << 16)
+def _lexical(word: str, min_zipf: float, min_gain: float) -> str | tuple[Candidate, ...] | None:
+    """What the lexicon alone says lowercase ``word`` may be corrected to: codespell's correction, or the candidates
+    (likeliest first, the likeliest frequent enough to be a correction), or None: it is a word, or nothing could
+    replace it. The same in every document, so worked out once per word (names recur, and so do typos)."""
+    lex = lexicon()
+    if lex.is_known(word):
+        return None
+    known = lex.misspellings.get(word)
+    if known is not None:
+        return known
+    if len(word) < _MIN_GUESS:
+        return None
+    own = lex.zipf(word)
+    # Corrections are common words (min_zipf): with none one edit away, no candidate one slip away could be one, and
+    # the full search only matters to know whether to look further.
+    nothing_near = min_zipf >= COMMON_ZIPF and not common_within_one_edit(word)
+    if not nothing_near:
+        found = candidates(word)
+        if found:
+            return tuple(found) if found[0].zipf >= max(min_zipf, own + min_gain) else None
+    if len(word) < _MIN_DISTANT:
+        return None
+    # Nothing one slip away: a common word a little further may still be meant ("statmenmt"), on stricter terms.
+    far = distant_candidates(word)
+    if not far or far[0].zipf < max(min_zipf, own + min_gain + _DISTANT_GAIN) or derived(word):
+        return None
+    return None if nothing_near and candidates(word) else tuple(far)
+
+
 def _grammar_factor(best: Candidate, other: Candidate) -> float:
     """How much more evidence it takes to prefer ``best`` over ``other`` when they are forms of one word ("seems",
     "seemed" for "seemd"): frequency cannot tell which form the sentence needs, so they must be far apart."""
@@ -245,6 +282,19 @@ def _times(zipf_gain: float) -> str:
 
 def _others(found: list[Candidate], best: Candidate) -> str:
     return ", ".join(f"'{c.word}'" for c in found[:4] if c is not best)
+
+
+def _runs(text: str) -> list[str]:
+    """The runs of ASCII letters in ``text``, in order (``_PART.findall(text)``, several times faster)."""
+    return text.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).decode("ascii").split()
+
+
+def _protected(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` overlaps a URL, e-mail address, domain, handle or hashtag. No such span holds
+    whitespace, so the run of non-space characters around the token is all that needs looking at."""
+    lo = _RUN_BACK.match(text, 0, start).start()
+    hi = _RUN.match(text, end).end()
+    return any(s < end - lo and e > start - lo for s, e in protected_spans(text[lo:hi]))
 
 
 def _lines_with(text: str, runs: frozenset[str]) -> list[tuple[int, int]]:
