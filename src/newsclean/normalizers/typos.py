@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 
 from newsclean.edits import Edit
-from newsclean.evidence import CaseEvidence, case_evidence, is_sentence_start
+from newsclean.evidence import CaseEvidence, case_evidence, collect, is_sentence_start
 from newsclean.language import detect
 from newsclean.normalizer import Context, Normalizer
 from newsclean.registry import register
@@ -31,6 +31,9 @@ _PART = regex.compile(r"[A-Za-z]+")
 #: Each byte of UTF-8 text that is not an ASCII letter turned into a space: the text's runs of letters (as _PART
 #: finds them) are then its words, split in C.
 _LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+#: The chain of letters and hyphens around a position, forwards and backwards from it.
+_CHAIN = regex.compile(r"[A-Za-z-]*")
+_CHAIN_BACK = regex.compile(r"[A-Za-z-]*", regex.REVERSE)
 #: The run of non-space characters around a position, forwards and backwards from it.
 _RUN = regex.compile(r"\S*")
 _RUN_BACK = regex.compile(r"\S*", regex.REVERSE)
@@ -95,19 +98,17 @@ class Typos(Normalizer):
             from newsclean.languagetool import suggestions
 
             proposals = suggestions(text, url, self.languagetool_timeout)
-            suspects, ranges = None, [(0, len(text))]
+            suspects, tokens = None, _TOKEN.finditer(text)
         else:
             # Offline, only a word that is no word at all can be corrected: find those few in bulk, and look at the
-            # tokens of the lines they are on only.
+            # tokens they are in only.
             proposals = None
             suspects = self._suspects(text)
             if not suspects:
                 return []
-            ranges = _lines_with(text, suspects)
+            tokens = _tokens_with(text, suspects)
         parts = []
-        for m in (m for lo, hi in ranges for m in _TOKEN.finditer(text, lo, hi)):
-            if suspects is not None and _clear_of(m.group(), suspects):
-                continue
+        for m in tokens:
             if (
                 _CUT_OR_DOTTED.match(text, m.end())
                 or _SPLIT_INITIAL.search(text, max(0, m.start() - 3), m.start())
@@ -125,7 +126,7 @@ class Typos(Normalizer):
         if not parts:
             return []
         # The document's case evidence is needed for the few tokens left only: most documents never get here.
-        evidence = case_evidence(ctx)
+        evidence = _Evidence(ctx)
         edits: list[Edit] = []
         for start, end in parts:
             if proposals is None:
@@ -143,7 +144,7 @@ class Typos(Normalizer):
 
     # --- deciding one token --------------------------------------------------------------------------------------
 
-    def _offline(self, text: str, start: int, end: int, evidence: CaseEvidence, ctx: Context) -> tuple[str, str] | None:
+    def _offline(self, text: str, start: int, end: int, evidence: _Evidence, ctx: Context) -> tuple[str, str] | None:
         token = text[start:end]
         word = self._plain(text, start, token, evidence)
         if word is None:
@@ -165,7 +166,7 @@ class Typos(Normalizer):
         away = f"one slip away ({best.detail})" if best.slip != "two_edits" else "within two edits"
         return _cased(best.word, token), f"'{token}' is not a word; '{best.word}' is {away}, {why}"
 
-    def _pick(self, found: list[Candidate], own: float, evidence: CaseEvidence, token: str) -> tuple[Candidate | None, str]:
+    def _pick(self, found: list[Candidate], own: float, evidence: _Evidence, token: str) -> tuple[Candidate | None, str]:
         """The candidate that clearly wins and why; or None and, for a close call, the candidates in words
         (``found`` is likeliest first, and the likeliest is frequent enough: see :func:`_lexical`)."""
         best = found[0]
@@ -174,11 +175,11 @@ class Typos(Normalizer):
         if all(best.score >= self.min_ratio * _grammar_factor(best, c) * c.score for c in found[1:]):
             return best, f"{best.score / found[1].score:,.0f}x likelier than '{found[1].word}', the next candidate"
         # A close call: the document's own vocabulary may confirm the likeliest candidate, never promote another.
-        if [c for c in found if evidence.lowercase.get(c.word)] != [best]:
+        if [c for c in found if evidence.lowercase(c.word)] != [best]:
             return None, " or ".join(f"'{c.word}'" for c in found[:3])
         return best, f"and the only candidate this document uses elsewhere (others: {_others(found, best)})"
 
-    def _checked(self, text: str, start: int, end: int, evidence: CaseEvidence, suggestion: tuple[str, str] | None):
+    def _checked(self, text: str, start: int, end: int, evidence: _Evidence, suggestion: tuple[str, str] | None):
         """A LanguageTool suggestion for ``text[start:end]``, if it passes the offline step's protections."""
         if suggestion is None:
             return None
@@ -213,17 +214,17 @@ class Typos(Normalizer):
                 suspects.update(forms)
         return frozenset(suspects)
 
-    def _plain(self, text: str, start: int, token: str, evidence: CaseEvidence) -> str | None:
+    def _plain(self, text: str, start: int, token: str, evidence: _Evidence) -> str | None:
         """The lowercase form of ``token`` if it may be a misspelled ordinary word at all, else None."""
         if not 3 <= len(token) <= _MAX_WORD or not (token.islower() or token.istitle()):
             return None  # short words, acronyms, "McCain", "iPhone", a run of letters no word is that long
         word = token.lower()
-        if lexicon().is_known(word) or evidence.capitalized_count(word):
+        if lexicon().is_known(word) or evidence.capitalized(word):
             return None
         return word
 
     @staticmethod
-    def _capital_ok(text: str, start: int, token: str, correction: str, evidence: CaseEvidence) -> bool:
+    def _capital_ok(text: str, start: int, token: str, correction: str, evidence: _Evidence) -> bool:
         """A capitalized token is corrected only at a sentence start, when the document writes the token or the
         correction in lowercase too: otherwise it is more likely a name than a misspelled word."""
         if token.islower():
@@ -231,7 +232,47 @@ class Typos(Normalizer):
         line_start = text.rfind("\n", 0, start) + 1
         if not is_sentence_start(text[line_start:], start - line_start):
             return False
-        return bool(evidence.lowercase.get(token.lower()) or evidence.lowercase.get(correction))
+        return bool(evidence.lowercase(token.lower()) or evidence.lowercase(correction))
+
+
+class _Evidence:
+    """The document's case evidence (:mod:`newsclean.evidence`) about the few words a typo check asks about.
+
+    A line's evidence depends on that line alone (whether it is headline-style, where its sentences start, which
+    words stand together), so the lines that hold a word, in any case, give the whole document's counts for it: a
+    few lines are collected instead of the whole document. With evidence from a batch (``ctx.batch``), the
+    document's merged with the batch's, as every step sees it."""
+
+    __slots__ = ("_ctx", "_lines", "_about")
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+        self._lines: list[tuple[str, str]] | None = None
+        self._about: dict[str, CaseEvidence] = {}
+
+    def _of(self, word: str) -> CaseEvidence:
+        """Evidence that is exact about lowercase ``word``."""
+        if self._ctx.batch is not None:
+            return case_evidence(self._ctx)
+        found = self._about.get(word)
+        if found is None:
+            if self._lines is None:
+                original = self._ctx.original
+                self._lines = list(zip(original.split("\n"), original.lower().split("\n")))
+            found = self._about[word] = collect("\n".join(line for line, lowered in self._lines if word in lowered))
+        return found
+
+    def capitalized(self, word: str) -> int:
+        """How often the document writes ``word`` capitalized mid-sentence (outside headline-style lines)."""
+        return self._of(word).capitalized_count(word)
+
+    def lowercase(self, word: str) -> int:
+        """How often the document writes ``word`` (lowercase) in lowercase."""
+        return self._of(word).lowercase.get(word, 0)
+
+    def form(self, token: str) -> str | None:
+        """The document's most common capitalized spelling of ``token``, if any."""
+        return self._of(token.lower()).form(token)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -297,28 +338,30 @@ def _protected(text: str, start: int, end: int) -> bool:
     return any(s < end - lo and e > start - lo for s, e in protected_spans(text[lo:hi]))
 
 
-def _lines_with(text: str, runs: frozenset[str]) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of each line of ``text`` where one of ``runs`` stands as a whole run of letters, in order.
+def _tokens_with(text: str, runs: frozenset[str]) -> list[regex.Match]:
+    """The tokens (``_TOKEN.finditer(text)``) that hold one of ``runs`` as a whole run of letters, in order.
 
-    A token never spans a line, and its boundaries only look at the characters next to it, so a line's tokens are
-    the text's tokens on it."""
-    lines: set[tuple[int, int]] = set()
+    A token starts where a chain of letters and hyphens starts (its lookbehind refuses a letter or a hyphen before
+    it) and takes in the whole chain, so the chain around each place a run stands is all there is to match."""
+    places = []
     for run in runs:
         i = text.find(run)
         while i >= 0:
             j = i + len(run)
             if not (i and _is_letter(text[i - 1])) and not (j < len(text) and _is_letter(text[j])):
-                end = text.find("\n", j)
-                lines.add((text.rfind("\n", 0, i) + 1, end if end >= 0 else len(text)))
+                places.append(i)
             i = text.find(run, i + 1)
-    return sorted(lines)
-
-
-def _clear_of(chunk: str, runs: frozenset[str]) -> bool:
-    """True when no run of letters of the token ``chunk`` is one of ``runs``."""
-    if chunk.isalpha():  # most tokens are one plain word
-        return chunk not in runs
-    return runs.isdisjoint(_PART.findall(chunk))
+    tokens = []
+    done = 0  # the end of the last chain looked at: each stretch of text is scanned once
+    for i in sorted(places):
+        if i < done:
+            continue
+        start = _CHAIN_BACK.match(text, done, i).start()
+        done = _CHAIN.match(text, i).end()
+        m = _TOKEN.match(text, start)
+        if m:
+            tokens.append(m)
+    return tokens
 
 
 def _is_letter(c: str) -> bool:
