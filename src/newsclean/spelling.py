@@ -12,7 +12,7 @@ can say why it corrected a word.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newsclean.data import load
 
@@ -105,7 +105,9 @@ class Lexicon:
 
     def shape(self, word: str) -> _Shape:
         """The entries of ``word``'s shape."""
-        return self._unpacked(shape(word))
+        key = f"{word[:1]}{len(word)}"  # shape(word), inline: this is called for every string a typo could be
+        found = self._shapes.get(key)
+        return found if found is not None else self._unpacked(key)
 
     def _unpacked(self, key: str) -> _Shape:
         found = self._shapes.get(key)
@@ -117,8 +119,7 @@ class Lexicon:
         """True for a correct English word or name, or a frequent word of a language English news quotes."""
         if word in self.common:
             return True
-        entries = self.shape(word)
-        return word in entries.words or word in entries.other
+        return word.isalpha() and f" {word} " in self.shape(word).known  # no space in word: one whole entry
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word`` in wordfreq's English table as packaged (0 when too rare to be packaged)."""
@@ -131,17 +132,31 @@ def shape(word: str) -> str:
 
 
 class _Shape:
-    """The lexicon's entries for words of one shape."""
-
-    __slots__ = ("words", "seen", "misspellings", "other")
+    """The lexicon's entries for words of one shape, each part unpacked when first used: most of the words a
+    document does not know are names, which only need :attr:`known`."""
 
     def __init__(self, packed: dict) -> None:
-        self.words = _by_frequency(packed.get("words", {}))
-        self.seen = _by_frequency(packed.get("seen", {}))
-        pairs = iter(packed.get("misspellings", "").split())
-        self.misspellings: dict[str, str] = dict(zip(pairs, pairs))
-        self.other = frozenset(f"{packed.get('names', '')} {packed.get('foreign', '')}".split())
-        """Names and foreign words: known, never a correction."""
+        self._packed = packed
+
+    @cached_property
+    def known(self) -> str:
+        """Every correct word, name and foreign word of this shape, each with a space on either side: a word is
+        looked up with one substring search, and the ten thousand names and foreign words never become objects."""
+        packed = self._packed
+        return f" {' '.join(packed.get('words', {}).values())} {packed.get('names', '')} {packed.get('foreign', '')} "
+
+    @cached_property
+    def words(self) -> dict[str, float]:
+        return _by_frequency(self._packed.get("words", {}))
+
+    @cached_property
+    def seen(self) -> dict[str, float]:
+        return _by_frequency(self._packed.get("seen", {}))
+
+    @cached_property
+    def misspellings(self) -> dict[str, str]:
+        pairs = iter(self._packed.get("misspellings", "").split())
+        return dict(zip(pairs, pairs))
 
 
 class _Table:
@@ -258,13 +273,15 @@ DISTANT_ZIPF = 3.5
 
 
 @lru_cache(maxsize=None)
-def _deletion_index(first: str, length: int) -> dict[str, tuple[str, ...]]:
-    """The common words of one shape by each of their one-deletion variants, worked out once per shape used."""
+def _deletion_index(first: str, length: int) -> dict[str, list[str]]:
+    """The common words of one shape by each of their one-deletion variants (and themselves), worked out once per
+    shape used. A word with a doubled letter is listed twice under the variant without it."""
     index: dict[str, list[str]] = {}
     for word in _common_by_shape().get((first, length), ()):
-        for variant in _with_one_deleted(word):
-            index.setdefault(variant, []).append(word)
-    return {variant: tuple(words) for variant, words in index.items()}
+        index.setdefault(word, []).append(word)
+        for i in range(length):
+            index.setdefault(word[:i] + word[i + 1 :], []).append(word)
+    return index
 
 
 @lru_cache(maxsize=1)
