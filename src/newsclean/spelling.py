@@ -88,11 +88,13 @@ class Lexicon:
     shapes.
     """
 
-    __slots__ = ("common", "words", "seen", "misspellings", "source", "_packed", "_shapes")
+    __slots__ = ("common", "common_words", "words", "seen", "misspellings", "source", "_packed", "_shapes")
 
     def __init__(self, data: dict) -> None:
         self.common: dict[str, float] = _by_frequency(data["common"])
         """Correct words of Zipf frequency 3 and more, with it."""
+        self.common_words = frozenset(self.common)
+        """The same words as a set: a document's words are set apart from them faster than from the dictionary."""
         self._packed: dict[str, dict] = data["shapes"]
         self._shapes: dict[str, _Shape] = {}
         self.words = _Table(self, "words", self.common)

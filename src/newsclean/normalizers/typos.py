@@ -202,16 +202,16 @@ class Typos(Normalizer):
         part of a token is such a run, and whether it may be a typo depends on the run (and the document's case
         evidence, looked at later, for these few only)."""
         runs = set(_runs(text))
-        common = lexicon().common
+        common = lexicon().common_words
         # Most of a text's words are common words, set aside here in C; a capitalized one ("The") on the second go.
         unknown = set(map(str.lower, runs.difference(common))).difference(common)
         suspects = set()
+        min_zipf, min_gain = self.min_zipf, self.min_gain
         for word in unknown:
-            if not 3 <= len(word) <= _MAX_WORD:
-                continue
-            forms = [form for form in (word, word.capitalize()) if form in runs]  # "McCain", "NATO": never a typo
-            if forms and _lexical(word, self.min_zipf, self.min_gain) is not None:
-                suspects.update(forms)
+            # Only a lowercase or capitalized run may be a typo ("McCain", "NATO" are not).
+            if (3 <= len(word) <= _MAX_WORD and (word in runs or word.capitalize() in runs)
+                    and _lexical(word, min_zipf, min_gain) is not None):
+                suspects.update(form for form in (word, word.capitalize()) if form in runs)
         return frozenset(suspects)
 
     def _plain(self, text: str, start: int, token: str, evidence: _Evidence) -> str | None:
