@@ -1,10 +1,11 @@
 """English spelling knowledge for the typos step: which words are correct, and what a misspelling could have meant.
 
 The lexicon (``data/typos.json``, built from symspellpy's, pyspellchecker's, codespell's, wordfreq's and Hunspell's
-tables by :mod:`newsclean.data.build`) is loaded on first use only. Candidates come from a small error model of how
-people mistype: two letters swapped, a letter dropped, an extra letter (a doubled one, a neighbouring key, a vowel
-inside the word, or a letter of the word typed again nearby), one wrong letter (a neighbouring key, or a vowel for a
-vowel). Slips people rarely make (an extra "c" in "uncited") are not generated, so a rare correct word is not
+tables by :mod:`newsclean.data.build`) is loaded on first use only, and then only its common words: the rest is
+filed by word shape and unpacked a shape at a time (see :class:`Lexicon`). Candidates come from a small error model
+of how people mistype: two letters swapped, a letter dropped, an extra letter (a doubled one, a neighbouring key, a
+vowel inside the word, or a letter of the word typed again nearby), one wrong letter (a neighbouring key, or a vowel
+for a vowel). Slips people rarely make (an extra "c" in "uncited") are not generated, so a rare correct word is not
 "corrected" towards a common one through them. Each candidate carries the slip that explains it, so the typos step
 can say why it corrected a word.
 """

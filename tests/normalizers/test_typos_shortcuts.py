@@ -45,9 +45,11 @@ def test_a_token_is_protected_as_a_scan_of_the_whole_text_says(text: str) -> Non
         assert _protected(text, m.start(), m.end()) == spans.covers(m.start(), m.end())
 
 
-_EVIDENCE_LINES = CLEAN_LINES[:30] + ["Homs Said The Rebels Took The City", "homs was quiet.", "In homs: Homs.",
-                                      "“Knwon” said Knwon, and knwon.", "THE END", "- Homs", "The \u212aey said key.",
-                                      "İstanbul and Key: key", "straße Homs"]
+#: Headline-style lines, sentence starts, quotes, and letters whose lowercase is ASCII ("\u212a", Kelvin: "k").
+_EVIDENCE_LINES = CLEAN_LINES[:30] + [
+    "Homs Said The Rebels Took The City", "homs was quiet.", "In homs: Homs.", "“Knwon” said Knwon, and knwon.",
+    "THE END", "- Homs", "The \u212aey said key.", "İstanbul and Key: key", "straße Homs",
+]
 
 
 @given(st.lists(st.sampled_from(_EVIDENCE_LINES), min_size=1, max_size=8).map("\n".join))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 import regex
 
@@ -107,25 +108,9 @@ class Typos(Normalizer):
             if not suspects:
                 return []
             tokens = _tokens_with(text, suspects)
-        parts = []
-        for m in tokens:
-            if (
-                _CUT_OR_DOTTED.match(text, m.end())
-                or _SPLIT_INITIAL.search(text, max(0, m.start() - 3), m.start())
-                or _protected(text, m.start(), m.end())
-            ):
-                continue
-            chunk = m.group()
-            found = list(_PART.finditer(chunk))
-            if chunk.endswith(("'s", "’s")):
-                found.pop()
-            if len(found) > 1 and not all(p.group().islower() for p in found):
-                continue  # "al-Qaem", "Iranian-backed": a compound with a name in it is a name
-            parts += [(m.start() + p.start(), m.start() + p.end()) for p in found
-                      if suspects is None or p.group() in suspects]
+        parts = _words_of(text, tokens, suspects)
         if not parts:
             return []
-        # The document's case evidence is needed for the few tokens left only: most documents never get here.
         evidence = _Evidence(ctx)
         edits: list[Edit] = []
         for start, end in parts:
@@ -166,7 +151,9 @@ class Typos(Normalizer):
         away = f"one slip away ({best.detail})" if best.slip != "two_edits" else "within two edits"
         return _cased(best.word, token), f"'{token}' is not a word; '{best.word}' is {away}, {why}"
 
-    def _pick(self, found: list[Candidate], own: float, evidence: _Evidence, token: str) -> tuple[Candidate | None, str]:
+    def _pick(
+        self, found: list[Candidate], own: float, evidence: _Evidence, token: str
+    ) -> tuple[Candidate | None, str]:
         """The candidate that clearly wins and why; or None and, for a close call, the candidates in words
         (``found`` is likeliest first, and the likeliest is frequent enough: see :func:`_lexical`)."""
         best = found[0]
@@ -323,6 +310,28 @@ def _times(zipf_gain: float) -> str:
 
 def _others(found: list[Candidate], best: Candidate) -> str:
     return ", ".join(f"'{c.word}'" for c in found[:4] if c is not best)
+
+
+def _words_of(text: str, tokens: Iterable[regex.Match], suspects: frozenset[str] | None) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each word of ``tokens`` that may be changed (and is one of ``suspects``, if given):
+    not in a URL or the like, not cut short or dotted, not split from a drop cap, not in a compound with a name."""
+    words = []
+    for m in tokens:
+        if (
+            _CUT_OR_DOTTED.match(text, m.end())
+            or _SPLIT_INITIAL.search(text, max(0, m.start() - 3), m.start())
+            or _protected(text, m.start(), m.end())
+        ):
+            continue
+        chunk = m.group()
+        parts = list(_PART.finditer(chunk))
+        if chunk.endswith(("'s", "’s")):
+            parts.pop()
+        if len(parts) > 1 and not all(p.group().islower() for p in parts):
+            continue  # "al-Qaem", "Iranian-backed": a compound with a name in it is a name
+        words += [(m.start() + p.start(), m.start() + p.end()) for p in parts
+                  if suspects is None or p.group() in suspects]
+    return words
 
 
 def _runs(text: str) -> list[str]:
