@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsclean.evidence import collect
 from newsclean.language import detect
-from newsclean.spans import SpanIndex, protected_spans
+from newsclean.spans import PROTECTED, SpanIndex, protected_spans
 
 LANGUAGES = [
     ("The rebels said they had reached the gates of the capital on Saturday, officials said.", "en"),
@@ -46,6 +48,16 @@ SPANS = [
 @pytest.mark.parametrize(("text", "found"), SPANS)
 def test_protected_spans(text: str, found: list[str]) -> None:
     assert [text[a:b] for a, b in protected_spans(text)] == found
+
+
+#: Text dense in the characters that start, end or break a span, so that triggers, quiet stretches and runs meet.
+SPAN_DEBRIS = st.text(alphabet="ab.c@#:/ w-W.\n\"”)x1_é", max_size=80)
+
+
+@given(SPAN_DEBRIS)
+def test_protected_spans_match_a_scan_of_the_whole_text(text: str) -> None:
+    # protected_spans scans only around triggers; it must find exactly what one scan of the whole text finds.
+    assert protected_spans(text) == [m.span() for m in PROTECTED.finditer(text)]
 
 
 def test_span_index() -> None:

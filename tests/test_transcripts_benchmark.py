@@ -62,3 +62,44 @@ def test_evaluate_scores_the_interview_normalizer() -> None:
     assert 0.0 <= row["precision"] <= 1.0 and 0.0 <= row["recall"] <= 1.0
     (skipped,) = T.evaluate([BODY], 1, {"peer": str.strip})
     assert skipped["note"].startswith("skipped")
+
+
+@pytest.mark.parametrize(
+    ("damaged", "seen"),
+    [
+        ("Rebels have seized almost the", True),
+        ("The effective CPM is 30%", True),
+        ("It features two ports:", True),
+        ("Chris Tang,", True),
+        ("\u201cIt doesn\u2019t affect me at all now,\u201d", True),  # a quote closed after a comma waits for "he said"
+        ('In his book "', True),  # a quote opened, its text cut
+        ("a struggling segment of the U.S.", False),  # a full stop: reads as a finished sentence
+        ("the transcript was \u2018accurate\u2019", False),  # a quote closed after a word
+        ("Japan's Nikkei 225 (N225)", False),
+        ("liquid water \u2014", False),  # a dash: an interruption
+        ("We also won Tony Moly cosmetics \U0001f642", False),
+        ("\u201cOh, actually?", False),
+    ],
+)
+def test_visible_cuts(damaged: str, seen: bool) -> None:
+    assert T.visible(damaged) is seen
+
+
+def test_cuts_are_always_visible() -> None:
+    seg = T._segmenter()
+    text = "Sales rose in the U.S. market. Officials said the plan was \u2018accurate\u2019 and fair \u2014 for now."
+    for i in range(60):
+        damaged, _, _ = T._cut(text, seg, random.Random(i))
+        assert T.visible(damaged), damaged
+
+
+def test_wilson_interval() -> None:
+    assert T._wilson(90, 100) == [0.8256, 0.9448]
+    assert T._wilson(0, 0) is None
+
+
+def test_short_whole_replies_are_not_reported() -> None:
+    (row,) = T.evaluate([BODY] * 8, 1, {"newsclean-only": newsclean.Pipeline(["interview"]).fix})
+    flagged, total = map(int, row["short_reply_flagged"].split("/"))
+    assert total == 8 and flagged == 0
+    assert row["recall_ci95"] is None or 0.0 <= row["recall_ci95"][0] <= row["recall"] <= row["recall_ci95"][1]

@@ -7,7 +7,10 @@ it only needs to tell English news from other news, not to name every language e
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
+
+import re
 
 import regex
 
@@ -15,13 +18,19 @@ from newsclean.data import load
 
 __all__ = ["detect", "is_english"]
 
-_WORD = regex.compile(r"[^\W\d_]+")
+#: The stdlib engine: a third faster than ``regex`` at splitting words. Its letters lack the combining marks that
+#: ``regex`` counts as word characters, which only splits words at a mark (rare after NFC) and never costs a
+#: function word.
+_WORD = re.compile(r"[^\W\d_]+")
 #: Letters outside the Latin script (set difference, regex V1 syntax); a text mostly made of them is not English.
 _NON_LATIN = regex.compile(r"[\p{L}--\p{Latin}]", regex.V1)
 #: Below this many words there is too little evidence to call a Latin-script text anything but English.
 _MIN_WORDS = 8
-#: Only the start of a long document is read: a language does not change halfway through an article.
-_SAMPLE_CHARS = 5_000
+#: Only the start of a long document is read: a language does not change halfway through an article. A short
+#: start decides English; a verdict of another language, which switches the English-only steps off, is confirmed on
+#: a longer one, since a page's start can be menus and names with a few chance hits in another language.
+_SAMPLE_CHARS = 2_000
+_CONFIRM_CHARS = 5_000
 #: Another language must outscore English by this factor: names and loanwords give every language a few hits.
 _MARGIN = 1.5
 
@@ -51,21 +60,29 @@ def detect(text: str) -> str:
     >>> detect("Die Rebellen sagten, sie hätten die Tore der Hauptstadt am Samstag erreicht.")
     'de'
     """
-    sample = text[:_SAMPLE_CHARS]
+    found = _detect(text[:_SAMPLE_CHARS])
+    if found == "en" or len(text) <= _SAMPLE_CHARS:
+        return found
+    return _detect(text[:_CONFIRM_CHARS])
+
+
+def _detect(sample: str) -> str:
     words = _WORD.findall(sample)
     if not words:
         return "en"
-    letters = sum(map(len, words))
-    if len(_NON_LATIN.findall(sample)) > 0.5 * letters:
+    # Pure ASCII (most English news) holds no letter outside the Latin script: no need to look for one.
+    if not sample.isascii() and len(_NON_LATIN.findall(sample)) > 0.5 * sum(map(len, words)):
         return "other"
     if len(words) < _MIN_WORDS:
         return "en"
     langs, table = _table()
     scores = [0.0] * len(langs)
+    # Counted once per distinct word: a text repeats its function words, and a lookup per occurrence is the cost.
+    counts = Counter(map(str.lower, words))
     get = table.get
-    for w in words:
-        for i, weight in get(w.lower(), ()):
-            scores[i] += weight
+    for w, n in counts.items():
+        for i, weight in get(w, ()):
+            scores[i] += weight * n
     en = scores[langs.index("en")]
     best = max(range(len(langs)), key=scores.__getitem__)  # ties go to the earlier, more widely used language
     if langs[best] == "en" or scores[best] < 0.02 * len(words) or scores[best] <= _MARGIN * en:

@@ -36,10 +36,12 @@ PROTECTED = regex.compile(
     regex.VERBOSE,
 )
 
-#: A character every protected span has: "." (domains, "www."), "@", "#", or ":" (a scheme); a stretch without one;
-#: and the run without whitespace around a position, found forwards and backwards from it. Spans hold no whitespace,
-#: so scanning from a run's start to another run's end finds the spans there as a scan of the whole text would.
-_TRIGGER = regex.compile(r"[.@#:]")
+#: What every protected span holds: "@" or "#", a scheme's ":/", or a "." followed by a character a URL or domain
+#: may hold. A full stop before a space or a closing quote (every sentence end) is no trigger, so prose is scanned
+#: in a handful of places. Then a stretch without any of these characters, and the run without whitespace around a
+#: position, found forwards and backwards from it. Spans hold no whitespace, so scanning from a run's start to
+#: another run's end finds the spans there as a scan of the whole text would.
+_TRIGGER = regex.compile(r"[@#]|:/|\.[^\s<>\"“”‘’]")
 _QUIET = regex.compile(r"[^.@#:]{16}")
 _RUN = regex.compile(r"\S*")
 _RUN_BACK = regex.compile(r"\S*", regex.REVERSE)
@@ -60,8 +62,8 @@ def spans_near(pattern: regex.Pattern, trigger: regex.Pattern, quiet: regex.Patt
                text: str) -> list[tuple[int, int]]:
     """The spans of ``pattern``'s matches in ``text``, found by scanning only around the matches of ``trigger``.
 
-    For patterns whose matches hold no whitespace and one of ``trigger``'s characters, and look no further than the
-    whitespace around them; ``quiet`` matches a stretch without a trigger. Linear: each run is looked at once."""
+    For patterns whose matches hold no whitespace and a match of ``trigger``, and look no further than the
+    whitespace around them; ``quiet`` matches a stretch that holds no trigger. Linear: each run is looked at once."""
     spans = []
     found = trigger.search(text)
     while found:

@@ -56,6 +56,12 @@ FIXES = [
      with_turn(1, "**Professor Aron:**|See news.example.org/syria.Today for more. […]")),
     (with_turn(1, "**Professor Aron:**|Troops left the U.S. base. “We lost,” he said. Then the army,"),
      with_turn(1, "**Professor Aron:**|Troops left the U.S. base. “We lost,” he said. […]")),
+    # a colon announces what was cut, however long the fragment; a capitalized word that cannot end a sentence
+    (with_turn(1, "**Professor Aron:**|Several factors are converging. The army now has two reliable allies:"),
+     with_turn(1, "**Professor Aron:**|Several factors are converging. […]")),
+    (with_turn(1, "**Professor Aron:**|Several factors are converging. Years of repression have fueled ESA’s Design "
+                  "Facility—a"),
+     with_turn(1, "**Professor Aron:**|Several factors are converging. […]")),
     # labels: one form (the transcript's most common), one spelling per speaker (raised, never lowered)
     (with_turn(2, "**WTN**:|" + Q2), with_turn(2, "**WTN:**|" + Q2)),
     (with_turn(3, "**professor Aron:**|" + A2), with_turn(3, "**Professor Aron:**|" + A2)),
@@ -98,13 +104,25 @@ UNCHANGED = [
     with_turn(1, "**Professor Aron:**|Bob Marley, Bruno Mars, Drake, The Eagles, Jay Z, Frank Sinatra"),
     with_turn(1, "**Professor Aron:**|Broncos vs. Raiders at Mile High"),
     with_turn(1, "**Professor Aron:**|St. Croix in the U.S. Virgin Islands"),
-    with_turn(1, "**Professor Aron:**|Not at all"),
-    with_turn(1, "**Professor Aron:**|I think so"),
+    with_turn(1, "**Professor Aron:**|A Fistful of Rice and The Hard Thing About Hard Things"),
+    # whole short replies among long answers (BASE's answers have 9 to 13 words)
+    *[with_turn(1, "**Professor Aron:**|" + reply) for reply in [
+        "Not at all", "I think so", "Absolutely", "Yes", "No", "Of course", "Sure", "I do", "It is", "Thank you",
+        "Definitely not", "Me", "We will", "Not really", "Yes.", "No.", "Absolutely.", "Who knows?"]],
+    # a turn that ends on a list item or a heading ends on no sentence
+    with_turn(1, "**Professor Aron:**|Several factors are converging:\n- better weapons"),
+    with_turn(1, "**Professor Aron:**|Several factors are converging:\n2. Defections"),
+    with_turn(1, "**Professor Aron:**|" + A1 + "\n## Part two"),
+    # a few words without a stop where another answer is short too: short answers are this interview's style
+    qa(*BASE[:1], "**Professor Aron:**|Eastern", *BASE[2:5], "**Professor Aron:**|Yes."),
+    # a short line ending in a colon, shaped like a heading, between two turns
+    with_turn(1, "**Professor Aron:**|" + A1 + "\nPart two:"),
     # the real Q&A of a dev page: short answers without a full stop are whole answers
     qa("Q:|Where did you grow up?", "A:|St. Croix in the U.S. Virgin Islands – the most beautiful 87 square miles.",
        "Q:|Favorite childhood memory?", "A:|Trip to Disney World", "Q:|Favorite apps?",
        "A:|Bleacher Report, Uber Eats, and ParkMobile", "Q:|Favorite technology purchase in the last 5 years",
-       "A:|Sonos – Music is the soundtrack to your life. Also, they do it in a simple way.", sep="\n\n"),
+       "A:|Sonos – Music is the soundtrack to your life. Also, they do it in a simple way.", "Q:|Favorite athlete?",
+       "A:|Lebron James", "Q:|Favorite plan?", "A:|Plan A", sep="\n\n"),
     # capitalized words in labels are never changed, so "Mary Jones" stays beside "MARY JONES" (never lowered)
     qa("JOHN SMITH:|" + Q1, "MARY JONES:|" + A1, "JOHN SMITH:|" + Q2, "Mary Jones:|" + A2),
     # a transcript laid out with every label on its own line keeps its layout
@@ -165,6 +183,23 @@ REPORTED = [
     ("**Professor Aron:**|Fad diets can change", "no complete sentence"),  # every other turn is finished
     ("**Professor Aron:**|Several factors are converging. Years of repression have fueled", "may only lack its stop"),
     ("**Professor Aron:**|See news.example.org/syria.Today and the", "no complete sentence"),  # no stop in a URL
+    # a word that cannot end a sentence, capitalized or not, after a dash or contracted with its verb
+    ("**Professor Aron:**|During", "no complete sentence"),
+    ("**Professor Aron:**|That’s", "no complete sentence"),
+    ("**Professor Aron:**|ESA’s Concurrent Design Facility—a", "no complete sentence"),
+    ("**Professor Aron:**|“We’re", "no complete sentence"),
+    # a sentence whose numbers are neither case: its words are mostly lowercase
+    ("**Professor Aron:**|Nadal earlier defeated Khachanov 6-3, 7-6 (7) to level", "no complete sentence"),
+    # full of names, but with the verbs and nouns no title or list has
+    ("**Professor Aron:**|Officers from the Columbus Police Department Intelligence Unit conducted a traffic stop near "
+     "Seventh Street and Central Avenue and later arrested Elizabeth A. Burton", "no complete sentence"),
+    # a few words that are no reply, among long answers; a subject pronoun alone waits for its verb
+    ("**Professor Aron:**|Eastern", "a few words without a stop among long answers"),
+    ("**Professor Aron:**|The United", "a few words without a stop among long answers"),
+    ("**Professor Aron:**|Dempsey picked up", "a few words without a stop among long answers"),
+    ("**Professor Aron:**|It", "a few words without a stop among long answers"),
+    # a list item cut for sure is reported, never cut back ("2." ends no sentence)
+    ("**Professor Aron:**|Several factors are converging:\n2. Defections and the", "a list item or heading"),
 ]
 
 

@@ -31,7 +31,7 @@ _MARKS = (MARK, "[...]")  # the second is the mark after a normalizer that spell
 # the words after the first may be numbers ("Speaker 2"). Bounded repetition: the pattern cannot backtrack badly.
 _WORD = r"\p{L}[\p{L}\p{M}.'’-]{0,24}"
 _NAME = rf"{_WORD}(?:[ ](?:{_WORD}|\d{{1,3}})){{0,4}}"
-_SEP = r"[ \u00a0]?:"  # French typography puts a (no-break) space before the colon: "Q : "
+_SEP = r"[ \u00a0\u202f]?:"  # French typography puts a (no-break, or narrow no-break) space before the colon: "Q : "
 _LABEL_CHARS = 140  # no label is longer: five words of at most 25 letters, emphasis and colon
 _LABEL = regex.compile(
     rf"""
@@ -52,8 +52,10 @@ _ABBREVIATION_CHARS = 30  # how far back to look for the word before a full stop
 _URL_WINDOW = 300  # the longest URL looked for around a place
 # Endings that finish a turn: a stop, an interruption (dash, ellipsis), a closing quote or bracket.
 _FINISHED = frozenset(".!?…。！？—–-\"”’'»)]")
-# Endings that leave a sentence hanging: a word, a number, or a comma or semicolon.
-_HANGING_PUNCT = frozenset(",;")
+# Endings that leave a sentence hanging: a word, a number (also "30%"), or a comma, semicolon or colon. A colon
+# counts only on a line that is not shaped like a label or heading ("Part two:" may head what follows; "It has two
+# USB ports and a cable:" announces what was cut).
+_HANGING_PUNCT = frozenset(",;:")
 
 #: Paragraphs without a speaker label allowed between two turns (an answer's further paragraphs) before the
 #: labels are taken to belong to different parts of the document.
@@ -73,16 +75,38 @@ _SURE_FRAGMENT_WORDS = 3
 #: A speaker who asks in at least this share of turns (and the others in at most half as many) is the interviewer.
 _INTERVIEWER_QUESTIONS = 0.5
 
-#: An answer of this many words, mostly lowercase, that stops without a full stop was cut ("Trip to Disney World",
-#: "Bob Marley, Bruno Mars, Drake, The Eagles" are whole answers; "It did not reveal the crash" is not).
+#: An answer of this many words that reads as a sentence (mostly lowercase, or with _PROSE_LOWER lowercase words of
+#: four letters or more) and stops without a full stop was cut ("Trip to Disney World", "Bob Marley, Bruno Mars,
+#: Drake, The Eagles" are whole answers; "It did not reveal the crash" is not).
 _PROSE_WORDS = 6
+_PROSE_LOWER = 3
+#: In a punctuated transcript where every other answer has at least _LONG_ANSWER_WORDS words (or is cut for sure),
+#: an answer of at most _FEW_WORDS words without a stop ("Eastern", "The United", "Dempsey picked up") stands out as
+#: cut, unless it reads as a reply (see _REPLY_WORDS). Where short answers are the style ("Favorite athlete?"
+#: "Lebron James", then "Trip to Disney World"), none stands out.
+_LONG_ANSWER_WORDS = 8
+_FEW_WORDS = 3
 
-#: English words that cannot end a sentence: articles, conjunctions, possessive determiners and prepositions that
-#: always take an object. A closed grammatical class that no packaged word list carries, hence written out here.
+#: English words that cannot end a sentence: articles, conjunctions, possessive determiners, prepositions that
+#: always take an object, and a pronoun contracted with its verb ("That's", "we're": a contracted verb is never
+#: left at the end, "Yes, it is" but not "Yes, it's"). A closed grammatical class that no packaged word list
+#: carries, hence written out here.
 _CANNOT_END = frozenset(
-    "the a an and or but nor of from with into onto upon between among during than because although whereas "
-    "unless whether every my your our their its whose whom which to very".split()
+    "the a an and or but nor of from with into onto upon between among during despite amid amidst via than because "
+    "although whereas unless whether if every my your our their its whose whom which to very "
+    "it's that's there's here's what's who's he's she's let's i'm you're we're they're i've you've we've they've "
+    "i'll you'll he'll she'll we'll they'll it'll i'd you'd he'd she'd we'd they'd".split()
 )
+#: Words that make a few words a whole reply ("Yes", "Not at all", "Of course", "I think so", "Thank you"): answer
+#: particles, negation, and the personal pronouns a short clause starts with. Any word ending in "-ly" counts too
+#: ("Absolutely", "Definitely"). A closed class, written out for the same reason as _CANNOT_END.
+_REPLY_WORDS = frozenset(
+    "yes yeah yep yup no nope nah not never sure indeed course right correct true agreed okay ok maybe perhaps "
+    "always sometimes thanks thank please well oh ah wow i me my you we us they them he him she her it".split()
+)
+_SUBJECTS = frozenset("i he she we they it".split())
+# A list item or a heading: the end of a turn that is not a sentence, so no length or wording says it was cut.
+_NOT_PROSE = regex.compile(r"\s*(?:[-*•+]\s|\d{1,3}[.)]\s|#{1,6}\s|(\*\*|__)[^\n]*\1$)")
 
 
 @lru_cache(maxsize=1)
@@ -98,13 +122,15 @@ class _Label:
     alone: bool  # nothing follows the label on its line
     name: str
     open: str  # "**", "__", "*", "_" or ""
-    sep: str  # ":" or " :"
+    sep: str  # ":", or a space (plain, no-break or narrow no-break) and ":"
     inside: bool  # colon inside the emphasis
     key: str  # the speaker, however the scraper spelled the label: "professor Aron", "Professor Aron", "Prof Aron."
 
     @property
-    def form(self) -> tuple[str, str, bool]:
-        return (self.open, self.sep, self.inside)
+    def form(self) -> tuple[str, bool, bool]:
+        """Emphasis, whether a space stands before the colon (which space is the typesetter's, not the form), and
+        whether the colon is inside the emphasis."""
+        return (self.open, self.sep != ":", self.inside)
 
 
 @dataclass(frozen=True)
@@ -135,8 +161,10 @@ class _Turn:
 class _Transcript:
     turns: list[_Turn]
     punctuated: bool  # nearly every turn ends as a finished sentence: an answer that does not stands out
+    long_answers: bool  # punctuated, and at most one answer is a short whole one: a few words without a stop stand out
     capitalized: dict[str, dict[str, str]]  # speaker key -> {word: its capitalized spelling}
-    form: tuple[str, str, bool]
+    form: tuple[str, bool, bool]  # see _Label.form
+    space: str  # the space most labels of the transcript put before the colon, for a label given one
     join: bool  # join labels alone on their line to their text
 
 
@@ -184,9 +212,13 @@ def _ending(text: str, turn: _Turn) -> tuple[str, int | None]:
         return "marked", None
     if _finished(body, 0, len(body)):
         return "finished", None
-    if body and (body[-1].isalnum() or body[-1] in _HANGING_PUNCT or _open_quote(body)) and not _in_url(text, end - 1):
+    if not body or _in_url(text, end - 1):
+        return "other", None
+    if body[-1] == ":" and turn.last.label not in (None, turn.label):
+        return "other", None  # the line is shaped like a label or heading ("Part two:")
+    if body[-1].isalnum() or body[-1] == "%" or body[-1] in _HANGING_PUNCT or _open_quote(body):
         return "dangling", _cut_point(text, start, end)
-    return "other", None  # a colon, an emoji, a URL: nothing to go by
+    return "other", None  # an emoji, a symbol: nothing to go by
 
 
 def _in_url(text: str, pos: int) -> bool:
@@ -269,7 +301,20 @@ def _transcript(text: str, paras: list[_Para], first: int, last: int, speakers: 
     # The transcript's punctuation style, judged on the turns other than the answers under suspicion.
     suspects = sum(t.ending == "dangling" and t.role == "answer" for t in turns)
     punctuated = finished >= _PUNCTUATED * (len(turns) - suspects)
-    return _Transcript(turns, punctuated, _spellings(turns), form, join=2 * alone < len(turns))
+    answers = [t for t in turns if t.role == "answer" and t.last is not None]
+    long_answers = punctuated and len(answers) > 2 and sum(_whole_short_answer(text, t) for t in answers) <= 1
+    spaces = Counter(t.label.sep[0] for t in turns if t.label.sep != ":")
+    space = max(spaces, key=spaces.__getitem__) if spaces else " "
+    return _Transcript(turns, punctuated, long_answers, _spellings(turns), form, space, join=2 * alone < len(turns))
+
+
+def _whole_short_answer(text: str, turn: _Turn) -> bool:
+    """An answer of fewer than _LONG_ANSWER_WORDS words that shows no sign of a cut (not "and the", not a sentence
+    without its stop): "Yes.", "Lebron James", and an answer cut after its first words alike."""
+    if len(text[turn.content : turn.last.end].split(None, _LONG_ANSWER_WORDS)) >= _LONG_ANSWER_WORDS:
+        return False  # counted only up to the threshold: a long answer is not split word by word
+    tail = text[slice(*turn.tail)]
+    return not (turn.ending == "dangling" and (_sure_cut(tail) or _prose(tail, _STANDS_OUT_WORDS)))
 
 
 def _spellings(turns: list[_Turn]) -> dict[str, dict[str, str]]:
@@ -305,9 +350,49 @@ def _assign_roles(text: str, turns: list[_Turn]) -> None:
 
 
 def _prose(body: str, min_words: int) -> bool:
-    """A run of mostly lowercase words: a sentence, not a title or a list of names ("Bob Marley, Bruno Mars")."""
+    """A sentence, not a title or a list of names ("Bob Marley, Bruno Mars", "St. Croix in the U.S. Virgin Islands").
+
+    Mostly lowercase words, or at least _PROSE_LOWER lowercase words of four letters or more: a title or a list
+    lowers only short words ("of", "the", "and", "in"), a sentence full of names still has its verbs and nouns
+    ("Officers from the Columbus Police Department ... conducted a traffic stop near Seventh Street"). Only words
+    are weighed: numbers and symbols ("6-3, 7-6 (7) to level") are neither case.
+    """
     words = body.split()
-    return len(words) >= min_words and sum(w[0].islower() for w in words) >= 0.5 * len(words)
+    if len(words) < min_words:
+        return False
+    cased = [w for w in (w.lstrip("\"“‘'([") for w in words) if w[:1].isalpha()]
+    lower = [w for w in cased if w[0].islower()]
+    return len(lower) >= 0.5 * len(cased) or sum(len(w.rstrip(",;:")) >= 4 for w in lower) >= _PROSE_LOWER
+
+
+def _sure_cut(body: str, english: bool = True) -> bool:
+    """Whether a dangling turn surely stops mid-sentence: on a comma, semicolon or colon, a quote left open, or (in
+    English) a word that cannot end a sentence."""
+    return body[-1] in _HANGING_PUNCT or _open_quote(body) or english and _last_word(body) in _CANNOT_END
+
+
+def _few_words(body: str) -> bool:
+    """At most _FEW_WORDS words that do not read as a reply ("Eastern", "The United"; not "Not at all", "Sure").
+
+    A subject pronoun alone ("It", "We") is no reply: it waits for its verb ("We do").
+    """
+    words = [w.strip("\"“”‘’'()[],;:").replace("’", "'") for w in body.split()]
+    if len(words) == 1 and words[0].casefold() in _SUBJECTS:
+        return True
+    return 0 < len(words) <= _FEW_WORDS and not any(
+        w.casefold() in _REPLY_WORDS and not (len(w) > 1 and w.isupper())  # "US" is no pronoun
+        or w.casefold().endswith(("ly", "n't"))
+        for w in words
+    )
+
+
+def _last_word(body: str) -> str:
+    """The word a turn ends on, as _CANNOT_END holds it ("Facility—a" ends on "a", "That’s" on "that's").
+
+    A capital letter alone keeps its case: "Plan A" does not end on an article.
+    """
+    word = regex.split(r"[—–/]", body.split()[-1])[-1].strip("\"“”‘’'([")
+    return word if len(word) == 1 and word.isupper() else word.casefold().replace("’", "'")
 
 
 def _cut_point(text: str, start: int, end: int) -> int | None:
@@ -404,7 +489,8 @@ class Interview(Normalizer):
     def _head(self, text: str, t: _Transcript, turn: _Turn) -> Edit | None:
         label = turn.label
         name = _raised(label.name, t.capitalized[label.key])
-        opened, sep, inside = t.form
+        opened, spaced, inside = t.form
+        sep = (label.sep if label.sep != ":" else t.space + ":") if spaced else ":"
         written = f"{opened}{name}{sep}{opened}" if inside else f"{opened}{name}{opened}{sep}"
         gap = text[label.end : turn.content]
         if turn.last is not None and (not gap or label.alone and t.join):
@@ -412,7 +498,7 @@ class Interview(Normalizer):
         if written + gap == text[label.start : turn.content]:
             return None
         reasons = []
-        if (opened, sep, inside) != label.form:
+        if t.form != label.form:
             reasons.append(f"label written {written!r} as in most of this transcript")
         if name != label.name:
             reasons.append(f"speaker written {name!r} as elsewhere in this transcript")
@@ -432,16 +518,26 @@ class Interview(Normalizer):
             self._report(ctx, what, start, end, "mark" if english else "keep")
             return None
         body = text[start:end]
-        # Sure signs of a cut: a last word that cannot end an English sentence, a comma, a quote left open.
-        sure = body[-1] in _HANGING_PUNCT or _open_quote(body) or english and body.split()[-1] in _CANNOT_END
-        if turn.cut is None:
-            # A sentence-like answer without its end: long enough, or short but alone so among finished turns.
-            min_words = _STANDS_OUT_WORDS if t.punctuated else _PROSE_WORDS
-            if sure or english and turn.role == "answer" and _prose(body, min_words):
-                self.note(ctx, "truncated_answer", f"{what}; left as it is: no complete sentence to cut back to",
-                          start, end)
+        sure = _sure_cut(body, english)
+        if _NOT_PROSE.match(body):
+            # A list item or heading is no sentence: cut for sure ("- the"), it is reported, never cut ("2." is
+            # no sentence to cut back to).
+            if sure:
+                self.note(ctx, "truncated_answer", f"{what}; left as it is: a list item or heading", start, end)
                 return None
             return False
+        if turn.cut is None:
+            # A sentence-like answer without its end: long enough, or short but alone so among finished turns, or
+            # a few words (not a reply) among long answers.
+            judged = english and turn.role == "answer"
+            if sure or judged and _prose(body, _STANDS_OUT_WORDS if t.punctuated else _PROSE_WORDS):
+                why = "no complete sentence to cut back to"
+            elif judged and t.long_answers and _few_words(body):
+                why = "a few words without a stop among long answers (a whole short answer would read the same)"
+            else:
+                return False
+            self.note(ctx, "truncated_answer", f"{what}; left as it is: {why}", start, end)
+            return None
         fragment = text[turn.cut : end].strip()
         if not english:
             mode = "keep"
