@@ -89,13 +89,14 @@ class Lexicon:
     shapes.
     """
 
-    __slots__ = ("common", "common_words", "words", "seen", "misspellings", "source", "_packed", "_shapes")
+    __slots__ = ("common", "common_forms", "words", "seen", "misspellings", "source", "_packed", "_shapes")
 
     def __init__(self, data: dict) -> None:
         self.common: dict[str, float] = _by_frequency(data["common"])
         """Correct words of Zipf frequency 3 and more, with it."""
-        self.common_words = frozenset(self.common)
-        """The same words as a set: a document's words are set apart from them faster than from the dictionary."""
+        self.common_forms = frozenset([*self.common, *map(str.capitalize, self.common)])
+        """The common words, lowercase and capitalized ("the", "The"): most of a text's runs of letters are set apart
+        from them in one set difference."""
         self._packed: dict[str, dict] = data["shapes"]
         self._shapes: dict[str, _Shape] = {}
         self.words = _Table(self, "words", self.common)

@@ -188,18 +188,15 @@ class Typos(Normalizer):
         """The distinct runs of letters in ``text`` that the lexicon alone lets be misspelled ordinary words: every
         part of a token is such a run, and whether it may be a typo depends on the run (and the document's case
         evidence, looked at later, for these few only)."""
-        runs = set(_runs(text))
-        common = lexicon().common_words
-        # Most of a text's words are common words, set aside here in C; a capitalized one ("The") on the second go.
-        unknown = set(map(str.lower, runs.difference(common))).difference(common)
-        suspects = set()
+        # Most of a text's words are common words, set aside here in C.
+        unknown = set(_runs(text)).difference(lexicon().common_forms)
         min_zipf, min_gain = self.min_zipf, self.min_gain
-        for word in unknown:
+        return frozenset(
+            run for run in unknown
             # Only a lowercase or capitalized run may be a typo ("McCain", "NATO" are not).
-            if (3 <= len(word) <= _MAX_WORD and (word in runs or word.capitalize() in runs)
-                    and _lexical(word, min_zipf, min_gain) is not None):
-                suspects.update(form for form in (word, word.capitalize()) if form in runs)
-        return frozenset(suspects)
+            if 3 <= len(run) <= _MAX_WORD and (run.islower() or run.istitle())
+            and _lexical(run.lower(), min_zipf, min_gain) is not None
+        )
 
     def _plain(self, text: str, start: int, token: str, evidence: _Evidence) -> str | None:
         """The lowercase form of ``token`` if it may be a misspelled ordinary word at all, else None."""
