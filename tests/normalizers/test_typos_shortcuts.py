@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from newsclean.data import load
 from newsclean.evidence import case_evidence
 from newsclean.normalizer import Context
-from newsclean.normalizers.typos import (_PART, _TOKEN, _Evidence, _protected, _runs, _tokens_with)
+from newsclean.normalizers.typos import _PART, _TOKEN, _Evidence, _Protected, _runs, _tokens_with
 from newsclean.spans import SpanIndex
 from newsclean.spelling import (COMMON_ZIPF, DISTANT_ZIPF, candidates, common_within_one_edit, distant_candidates,
                                 lexicon, shape)
@@ -41,8 +41,9 @@ def test_tokens_around_the_runs_are_the_tokens_that_hold_them(text: str, runs: s
 @given(st.one_of(token_soup, news_like))
 def test_a_token_is_protected_as_a_scan_of_the_whole_text_says(text: str) -> None:
     spans = SpanIndex.of(text)
+    protected = _Protected(text)
     for m in _TOKEN.finditer(text):
-        assert _protected(text, m.start(), m.end()) == spans.covers(m.start(), m.end())
+        assert protected.covers(m.start(), m.end()) == spans.covers(m.start(), m.end())
 
 
 #: Headline-style lines, sentence starts, quotes, and letters whose lowercase is ASCII ("\u212a", Kelvin: "k").

@@ -22,7 +22,7 @@ from newsclean.evidence import CaseEvidence, case_evidence, collect, is_sentence
 from newsclean.language import detect
 from newsclean.normalizer import Context, Normalizer
 from newsclean.registry import register
-from newsclean.spans import protected_spans
+from newsclean.spans import SpanIndex, protected_spans
 from newsclean.spelling import (COMMON_ZIPF, Candidate, candidates, common_within_one_edit, derived,
                                 distant_candidates, lexicon)
 
@@ -51,6 +51,8 @@ _MAX_WORD = 45
 #: Beyond one slip, only longer words are looked for, and the correction must be this much more frequent again (Zipf).
 _MIN_DISTANT = 6
 _DISTANT_GAIN = 0.5
+#: Case evidence is read from the lines that hold the words asked about for up to this many words.
+_FEW_WORDS = 32
 #: Forms of one word ("order", "orders") need this many times the usual ratio to be told apart by frequency.
 _SIBLING_FACTOR = 10.0
 
@@ -236,7 +238,8 @@ class _Evidence:
 
     def _of(self, word: str) -> CaseEvidence:
         """Evidence that is exact about lowercase ``word``."""
-        if self._ctx.batch is not None:
+        if self._ctx.batch is not None or len(self._about) >= _FEW_WORDS:
+            # Past a few words, the whole document's evidence, gathered once, costs less than their lines.
             return case_evidence(self._ctx)
         found = self._about.get(word)
         if found is None:
@@ -310,14 +313,16 @@ def _others(found: list[Candidate], best: Candidate) -> str:
 
 
 def _words_of(text: str, tokens: Iterable[regex.Match], suspects: frozenset[str] | None) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of each word of ``tokens`` that may be changed (and is one of ``suspects``, if given):
-    not in a URL or the like, not cut short or dotted, not split from a drop cap, not in a compound with a name."""
+    """The ``(start, end)`` of each word of ``tokens`` (in order) that may be changed (and is one of ``suspects``, if
+    given): not in a URL or the like, not cut short or dotted, not split from a drop cap, not in a compound with a
+    name."""
     words = []
+    protected = _Protected(text)
     for m in tokens:
         if (
             _CUT_OR_DOTTED.match(text, m.end())
             or _SPLIT_INITIAL.search(text, max(0, m.start() - 3), m.start())
-            or _protected(text, m.start(), m.end())
+            or protected.covers(m.start(), m.end())
         ):
             continue
         chunk = m.group()
@@ -336,12 +341,25 @@ def _runs(text: str) -> list[str]:
     return text.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).decode("ascii").split()
 
 
-def _protected(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` overlaps a URL, e-mail address, domain, handle or hashtag. No such span holds
-    whitespace, so the run of non-space characters around the token is all that needs looking at."""
-    lo = _RUN_BACK.match(text, 0, start).start()
-    hi = _RUN.match(text, end).end()
-    return any(s < end - lo and e > start - lo for s, e in protected_spans(text[lo:hi]))
+class _Protected:
+    """Whether a token overlaps a URL, e-mail address, domain, handle or hashtag, for tokens asked about in order.
+
+    No such span holds whitespace, so the run of non-space characters around a token is all that needs scanning;
+    each run is scanned once, however many tokens it holds."""
+
+    __slots__ = ("_text", "_lo", "_hi", "_spans")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lo = self._hi = -1
+        self._spans = SpanIndex([])
+
+    def covers(self, start: int, end: int) -> bool:
+        if not self._lo <= start <= end <= self._hi:
+            text = self._text
+            self._lo, self._hi = _RUN_BACK.match(text, 0, start).start(), _RUN.match(text, end).end()
+            self._spans = SpanIndex(protected_spans(text[self._lo : self._hi]))
+        return self._spans.covers(start - self._lo, end - self._lo)
 
 
 def _tokens_with(text: str, runs: frozenset[str]) -> list[regex.Match]:
