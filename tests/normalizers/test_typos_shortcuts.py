@@ -131,3 +131,22 @@ def test_distant_candidates_are_the_common_words_within_a_deletion_on_each_side(
     expected = {w for w, zipf in lexicon().common.items()
                 if zipf >= DISTANT_ZIPF and w[0] == token[0] and w != token and deletions(w) & deletions(token)}
     assert {c.word for c in distant_candidates(token)} == expected
+
+
+# --- a capitalized word met for the first time ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Goverment forces advanced. The government said so.",  # corrected at a sentence start, met first or again
+    "Residents of Saasa said so. Saasa is quiet.\nSaasa Fights Back",  # a name written mid-sentence
+    "Sonos Launches A Speaker\nThe new speaker is loud.",  # only in a headline: no evidence either way
+    "Thne rebels left. Thne said so.",  # a close call, left with a note
+])
+def test_first_sight_of_a_capitalized_word_decides_as_later_sights(text: str) -> None:
+    from newsclean import Pipeline
+    from newsclean.normalizers import typos
+
+    pipe = Pipeline(["typos"])
+    typos._SIGHTED.clear()
+    first = pipe.clean(text)
+    again = pipe.clean(text)
+    assert (first.text, first.edits, first.notes) == (again.text, again.edits, again.notes)

@@ -97,6 +97,7 @@ class Typos(Normalizer):
 
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         url = self.languagetool_url or os.environ.get(ENV_LANGUAGETOOL, "")
+        evidence = _Evidence(ctx)
         if url:
             from newsclean.languagetool import suggestions
 
@@ -106,14 +107,13 @@ class Typos(Normalizer):
             # Offline, only a word that is no word at all can be corrected: find those few in bulk, and look at the
             # tokens they are in only.
             proposals = None
-            suspects = self._suspects(text)
+            suspects = self._suspects(text, evidence)
             if not suspects:
                 return []
             tokens = _tokens_with(text, suspects)
         parts = _words_of(text, tokens, suspects)
         if not parts:
             return []
-        evidence = _Evidence(ctx)
         edits: list[Edit] = []
         for start, end in parts:
             if proposals is None:
@@ -186,19 +186,28 @@ class Typos(Normalizer):
             return None
         return _cased(after.lower(), token), f"LanguageTool {message}; '{token}' is no word in newsclean's lexicon"
 
-    def _suspects(self, text: str) -> frozenset[str]:
-        """The distinct runs of letters in ``text`` that the lexicon alone lets be misspelled ordinary words: every
-        part of a token is such a run, and whether it may be a typo depends on the run (and the document's case
-        evidence, looked at later, for these few only)."""
+    def _suspects(self, text: str, evidence: _Evidence) -> frozenset[str]:
+        """The distinct runs of letters in ``text`` that may be misspelled ordinary words: every part of a token is
+        such a run, and whether it may be a typo depends on the run, the lexicon and (looked at later, for these
+        few only) the document's case evidence."""
         # Most of a text's words are common words, set aside here in C.
         unknown = set(_runs(text)).difference(lexicon().common_forms)
         min_zipf, min_gain = self.min_zipf, self.min_gain
-        return frozenset(
-            run for run in unknown
+        suspects = []
+        for run in unknown:
             # Only a lowercase or capitalized run may be a typo ("McCain", "NATO" are not).
-            if 3 <= len(run) <= _MAX_WORD and (run.islower() or run.istitle())
-            and _lexical(run.lower(), min_zipf, min_gain) is not None
-        )
+            if not (3 <= len(run) <= _MAX_WORD and (run.islower() or run.istitle())):
+                continue
+            word = run.lower()
+            if word != run and word not in unknown and _first_sight(word):
+                # A capitalized word new to this process, never written in lowercase here, is most often a name
+                # that the document also writes mid-sentence: then it is no typo in this document, which its lines
+                # tell for less than the search for its candidates costs. Seen again, it gets that search (once).
+                if lexicon().is_known(word) or evidence.capitalized(word):
+                    continue
+            if _lexical(word, min_zipf, min_gain) is not None:
+                suspects.append(run)
+        return frozenset(suspects)
 
     def _plain(self, text: str, start: int, token: str, evidence: _Evidence) -> str | None:
         """The lowercase form of ``token`` if it may be a misspelled ordinary word at all, else None."""
@@ -260,6 +269,21 @@ class _Evidence:
     def form(self, token: str) -> str | None:
         """The document's most common capitalized spelling of ``token``, if any."""
         return self._of(token.lower()).form(token)
+
+
+#: Capitalized words the step has met (see :meth:`Typos._suspects`); forgotten all at once when it grows this big.
+_SIGHTED: set[str] = set()
+_SIGHTED_MAX = 1 << 16
+
+
+def _first_sight(word: str) -> bool:
+    """True the first time ``word`` is asked about in this process (or since the record was last cleared)."""
+    if word in _SIGHTED:
+        return False
+    if len(_SIGHTED) >= _SIGHTED_MAX:
+        _SIGHTED.clear()
+    _SIGHTED.add(word)
+    return True
 
 
 @lru_cache(maxsize=1 << 16)
