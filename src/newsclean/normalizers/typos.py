@@ -190,13 +190,15 @@ class Typos(Normalizer):
         """The distinct runs of letters in ``text`` that may be misspelled ordinary words: every part of a token is
         such a run, and whether it may be a typo depends on the run, the lexicon and (looked at later, for these
         few only) the document's case evidence."""
-        # Most of a text's words are common words, set aside here in C.
-        unknown = set(_runs(text)).difference(lexicon().common_forms)
         min_zipf, min_gain = self.min_zipf, self.min_gain
+        never = _never_typos(min_zipf, min_gain)
+        # Most of a text's words are common words, and most of the others were met before: set aside here in C.
+        unknown = set(_runs(text)).difference(lexicon().common_forms).difference(never)
         suspects = []
         for run in unknown:
             # Only a lowercase or capitalized run may be a typo ("McCain", "NATO" are not).
             if not (3 <= len(run) <= _MAX_WORD and (run.islower() or run.istitle())):
+                never.add(run)
                 continue
             word = run.lower()
             if word != run and word not in unknown and _first_sight(word):
@@ -205,7 +207,9 @@ class Typos(Normalizer):
                 # tell for less than the search for its candidates costs. Seen again, it gets that search (once).
                 if lexicon().is_known(word) or evidence.capitalized(word):
                     continue
-            if _lexical(word, min_zipf, min_gain) is not None:
+            if _lexical(word, min_zipf, min_gain) is None:
+                never.add(run)
+            else:
                 suspects.append(run)
         return frozenset(suspects)
 
@@ -271,22 +275,33 @@ class _Evidence:
         return self._of(token.lower()).form(token)
 
 
-#: Capitalized words the step has met (see :meth:`Typos._suspects`); forgotten all at once when it grows this big.
+#: What the step remembers between documents is forgotten all at once when it grows this big (a few MB).
+_REMEMBERED = 1 << 16
+#: Capitalized words the step has met (see :meth:`Typos._suspects`).
 _SIGHTED: set[str] = set()
-_SIGHTED_MAX = 1 << 16
+#: For each ``(min_zipf, min_gain)``: runs of letters that are never a typo, whatever the document (the lexicon
+#: has no correction for them, or they are acronyms, mixed case, too short or too long).
+_NEVER: dict[tuple[float, float], set[str]] = {}
 
 
 def _first_sight(word: str) -> bool:
     """True the first time ``word`` is asked about in this process (or since the record was last cleared)."""
     if word in _SIGHTED:
         return False
-    if len(_SIGHTED) >= _SIGHTED_MAX:
+    if len(_SIGHTED) >= _REMEMBERED:
         _SIGHTED.clear()
     _SIGHTED.add(word)
     return True
 
 
-@lru_cache(maxsize=1 << 16)
+def _never_typos(min_zipf: float, min_gain: float) -> set[str]:
+    never = _NEVER.setdefault((min_zipf, min_gain), set())
+    if len(never) >= _REMEMBERED:
+        never.clear()
+    return never
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def _lexical(word: str, min_zipf: float, min_gain: float) -> str | tuple[Candidate, ...] | None:
     """What the lexicon alone says lowercase ``word`` may be corrected to: codespell's correction, or the candidates
     (likeliest first, the likeliest frequent enough to be a correction), or None: it is a word, or nothing could
