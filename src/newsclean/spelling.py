@@ -85,7 +85,7 @@ class Lexicon:
 
     Loading it costs one JSON parse and one dictionary of the common words (Zipf 3 and more, most of any text's
     words); everything else is filed by :func:`shape` and turned into sets and dictionaries one shape at a time, the
-    first time a word of that shape is looked up. A document's few unknown words touch a few dozen of the ~600
+    first time a word of that shape is looked up. A document's few unknown words touch a few dozen of the ~500
     shapes.
     """
 
