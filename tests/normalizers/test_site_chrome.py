@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 import regex
 from hypothesis import given
@@ -296,6 +298,72 @@ def test_the_library_compiles_every_kind() -> None:
     lib = phrase_library()
     assert {"navigation", "sharing", "subscription", "cookies", "advertisement", "related", "comments", "rating",
             "reading_time", "placeholders", "footer", "timestamp"} <= set(lib.kinds)
+
+
+def test_the_packaged_library_is_built_from_chrome_toml() -> None:
+    """data/chrome.json is what ``python -m newsclean.data.build chrome`` makes of chrome.toml: rebuild it after an
+    edit."""
+    from newsclean.data import build, load
+
+    assert load("chrome") == build.chrome()
+
+
+def _first_kind_in_order(core: str) -> tuple[str, str] | None:
+    """What the library means: the kind of the first pattern, in order, that matches all of ``core``."""
+    from newsclean.data import load
+
+    data = load("chrome")
+    evidence = {kind: level for kind, level, _ in data["kinds"]}
+    for kind, pattern, *_ in data["patterns"]:
+        if regex.fullmatch(pattern, core, regex.IGNORECASE):
+            return kind, evidence[kind]
+    return None
+
+
+#: Lines that the keys of the library's buckets must not mislead: chrome in odd cases and scripts, with the characters
+#: that the regex module matches to ASCII letters ignoring case ("İ", the Kelvin sign, the long s), digits of other
+#: scripts, other spaces, and look-alikes that differ by a character.
+_ODD_LINES = [
+    "SKİP TO CONTENT", "ſhare on Facebook", "\u212aeep reading", "LIKE", "lİke", "ſubſcribe", "Page ٣ of ١٠",
+    "١٢ comments", "12\u00a0comments", "12\u2009shares", "© 2024 Daily Bugle. All rights reserved.",
+    "Published: Nov. 19, 2019 at 9:47 am EST", "Updated 3 hours ago", "FACEBOOK TWITTER EMAIL", "« Previous",
+    "Previous»", "Next ›", "«  previous", "5 min read", "• 12 min read", "Copyright 2023 The Bugle", "Mehr",
+    "über Anna Schmidt", "ÜBER ANNA SCHMIDT", "By clicking here you agree", "Joe says:", "x", "X", "Xx", "ad", "Ad.",
+    "adverts", "Sign up for our newsletter!", "Sign up for the Bugle newsletter", "2024-01-05T10:00:00Z", "12/05/2024",
+]
+
+
+@pytest.mark.parametrize("line", SURE_CHROME + EDGE_CHROME + HEADINGS + LOOK_ALIKES + BODY_LINES + _ODD_LINES)
+def test_the_buckets_find_the_first_kind_in_order(line: str) -> None:
+    from newsclean.normalizers.chrome import _core
+
+    core = _core(line)
+    for variant in {core, core.upper(), core.lower(), core.swapcase()}:
+        if variant:
+            assert phrase_library().match(variant) == _first_kind_in_order(variant), variant
+
+
+_LIBRARY_WORDS = st.sampled_from(
+    ["share", "Share", "on", "Facebook", "more", "news", "read", "next", "12", "٣", " ", "  ", "\u00a0", ":", ".", "…",
+     "»", "«", "©", "2024", "nov", "19,", "min", "comments", "sign", "up", "newsletter", "our", "the", "İ", "ſ",
+     "\u212a", "x", "advertisement", "says:", "by", "clicking", "here", "page", "of", "|", "/", "am", "pm", "EST"]
+)
+
+
+@given(st.lists(_LIBRARY_WORDS, min_size=1, max_size=6).map("".join).filter(lambda s: s.strip() == s and s))
+def test_the_buckets_agree_with_the_patterns_on_any_line(core: str) -> None:
+    assert phrase_library().match(core) == _first_kind_in_order(core)
+
+
+def test_fold_finds_ascii_text_as_the_regex_module_does() -> None:
+    """The wildcard-led patterns are skipped on a line whose lower case lacks their literal: every character that
+    the regex module matches to an ASCII letter ignoring case must fold to that letter."""
+    from newsclean.normalizers.chrome import _fold
+
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for char in regex.findall(regex.escape(letter), everything, regex.IGNORECASE):
+            assert _fold(char) == letter, (letter, char)
 
 
 # --- seeds -----------------------------------------------------------------------------------------------------

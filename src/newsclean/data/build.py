@@ -16,6 +16,8 @@ from typing import Any, Callable
 
 import regex
 
+from newsclean.normalizers.lines import SPACE_CHARS
+
 HERE = Path(__file__).parent
 
 #: Languages whose most frequent words identify them; covers the scripts that share the Latin alphabet with English.
@@ -343,6 +345,202 @@ def _proper_only() -> set[str]:
 
 
 
+def chrome() -> dict[str, Any]:
+    r"""The phrase library of ``site_chrome`` (``src/newsclean/chrome.toml``), its macros expanded, in the order it is
+    tried (sure, edge, header evidence; the file's order within each), with what lets a line skip most patterns.
+
+    * ``kinds``: ``[kind, evidence, teasers]`` in that order (teasers: for header kinds, how many headlines go).
+    * ``patterns``: ``[kind, pattern, n, keys, literal]``. ``keys`` are the keys of the first ``n`` characters (fewer
+      for a shorter match) of every match of the pattern, ``n`` the largest (up to ``chrome._KEY_CHARS``) that gives
+      at most ``_MAX_KEYS`` of them (a character's key: see ``chrome._KEYS``; a digit's is "0", see ``digits``). ``n``
+      is 0 for a pattern that can start with almost anything (a wildcard, a class of letters): its ``literal`` is
+      then text that every match contains (null if there is none).
+    * ``digits``: the characters the regex module's ``\d`` matches, whose key is "0".
+    * ``macros``: for the user's patterns, which are written with them too.
+
+    Parsing chrome.toml and analysing its patterns takes over a second; done here, a run pays for neither.
+    """
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
+    from newsclean.normalizers.chrome import _EVIDENCE, _TEASER_MAX_LINES, HEADER, _expand
+
+    table = tomllib.loads((HERE.parent / "chrome.toml").read_text("utf-8"))
+    macros = table.pop("macros", {})
+    ordered = []
+    kinds = []
+    for evidence in _EVIDENCE:
+        for kind, entry in table.items():
+            if entry["evidence"] != evidence:
+                continue
+            kinds.append([kind, evidence, entry.get("teasers", _TEASER_MAX_LINES) if evidence == HEADER else None])
+            ordered += [(kind, source, _expand(source, macros)) for source in entry["patterns"]]
+    keyer = _Keyer([pattern for _, _, pattern in ordered])
+    patterns = []
+    for kind, source, pattern in ordered:
+        if regex.fullmatch(pattern, "", regex.IGNORECASE):
+            raise ValueError(f"chrome.toml: {kind}: {source!r} matches an empty line")
+        n, keys = keyer.keys(pattern)
+        patterns.append([kind, pattern, n, keys, None if n else _required_literal(pattern)])
+    return {"kinds": kinds, "patterns": patterns, "digits": keyer.digits, "macros": macros}
+
+
+#: At most this many keys for a pattern's first characters; more, and it is keyed by fewer characters.
+_MAX_KEYS = 256
+#: Syntax of the regex module that the standard library's parser reads differently or not at all: a pattern with
+#: any of it is one that can start with anything, and has no literal.
+_REGEX_ONLY_SYNTAX = ("[[", "\\p", "\\P", "\\N", "\\X", "\\L", "\\G", "(?(", "(?|", "(?&", "(?P>", "(?R", "(?V")
+
+
+def _parse(pattern: str) -> list | None:
+    """The standard library's parse of ``pattern`` (a list of (op, argument)), or None where it may read it otherwise
+    than the regex module does."""
+    if any(s in pattern for s in _REGEX_ONLY_SYNTAX):
+        return None
+    try:
+        return list(_sre()[0].parse(pattern, 0))
+    except re.error:
+        return None
+
+
+def _sre() -> tuple[Any, Any]:
+    """The standard library's regular expression parser and its constants (renamed in Python 3.11)."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as _constants
+        import sre_parse as _parser
+    return _parser, _constants
+
+
+class _Keyer:
+    """The keys of the first characters of a pattern's matches, as ``chrome._KEYS`` reads a line's: each character
+    is matched to others as the regex module does ignoring case, found by trying every code point."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        every = "".join(map(chr, range(0x110000))).replace("\n", "")
+        self.digits = "".join(regex.findall(r"\d", every))
+        from newsclean.normalizers.chrome import _KEYS
+
+        self._key = {**{chr(code): key for code, key in _KEYS.items()}, **{c: "0" for c in self.digits}}
+        literals = {c for p in patterns for c in p if not c.isascii()} | {chr(c) for c in range(32, 128)}
+        self._same: dict[str, set[str]] = {c: {c} for c in literals}
+        others = regex.compile("[" + "".join(regex.escape(c) for c in sorted(literals)) + "]", regex.IGNORECASE)
+        for x in others.findall(every):
+            for c in literals:
+                if regex.fullmatch(regex.escape(c), x, regex.IGNORECASE):
+                    self._same[c].add(x)
+
+    def key(self, char: str) -> str:
+        return self._key.get(char, char)
+
+    def keys(self, pattern: str) -> tuple[int, list[str] | None]:
+        """``(n, keys)``: the largest ``n`` up to ``chrome._KEY_CHARS`` whose keys are few enough; ``(0, None)`` if
+        none is."""
+        from newsclean.normalizers.chrome import _KEY_CHARS
+
+        items = _parse(pattern)
+        for n in range(_KEY_CHARS, 0, -1):
+            found = None if items is None else self._sequence(items, n)
+            if found is not None and len(found) <= _MAX_KEYS and "" not in found:
+                return n, sorted(found)
+        return 0, None
+
+    def _sequence(self, items: list, n: int) -> set[str] | None:
+        """The keys of the first ``n`` characters of the matches of a sequence (fewer where a match is shorter)."""
+        done = {""}
+        for item in items:
+            pending = {s for s in done if len(s) < n}
+            if not pending:
+                break
+            done -= pending
+            for start in pending:
+                rest = self._item(item, n - len(start))
+                if rest is None:
+                    return None
+                done |= {start + r for r in rest}
+            if len(done) > _MAX_KEYS * 4:
+                return None
+        return done
+
+    def _item(self, item: tuple, n: int) -> set[str] | None:
+        c = _sre()[1]
+        op, arg = item
+        if op is c.LITERAL:
+            return self._char(chr(arg))
+        if op is c.IN:
+            return self._class(arg)
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return {""}  # takes no character
+        if op is c.SUBPATTERN:
+            return self._sequence(list(arg[3]), n)
+        if op is getattr(c, "ATOMIC_GROUP", None):  # atomic groups and possessive repeats: Python 3.11+
+            return self._sequence(list(arg), n)
+        if op is c.BRANCH:
+            found: set[str] = set()
+            for branch in arg[1]:
+                keys = self._sequence(list(branch), n)
+                if keys is None:
+                    return None
+                found |= keys
+            return found
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            low, high, body = arg
+            # Each repetition that matches something takes a character: n more than the least add nothing new.
+            found = set()
+            for times in range(low, min(high, low + n) + 1):
+                keys = self._sequence(list(body) * times, n)
+                if keys is None:
+                    return None
+                found |= keys
+            return found
+        return None  # any character, a negated literal, a back reference
+
+    def _class(self, items: list) -> set[str] | None:
+        c = _sre()[1]
+        found: set[str] = set()
+        for op, arg in items:
+            if op is c.LITERAL:
+                chars = [chr(arg)]
+            elif op is c.RANGE and arg[1] - arg[0] < 128:
+                chars = [chr(code) for code in range(arg[0], arg[1] + 1)]
+            elif op is c.CATEGORY and arg is c.CATEGORY_DIGIT:
+                chars = ["0"]
+            elif op is c.CATEGORY and arg is c.CATEGORY_SPACE:
+                chars = list(SPACE_CHARS)
+            else:  # a negated class, a class of letters, a large range
+                return None
+            for char in chars:
+                keys = self._char(char)
+                if keys is None:
+                    return None
+                found |= keys
+        return found
+
+    def _char(self, char: str) -> set[str] | None:
+        """The keys of the characters the regex module matches to ``char`` ignoring case; None if not known."""
+        if char in self._same:
+            return {self.key(x) for x in self._same[char]}
+        return {self.key(char)} if ord(char) < 32 or char in SPACE_CHARS else None
+
+
+def _required_literal(pattern: str) -> str | None:
+    """The longest run of plain ASCII characters that every match of ``pattern`` contains, if any."""
+    c = _sre()[1]
+    items = _parse(pattern)
+    if items is None:
+        return None
+    best, run = "", ""
+    for op, arg in items + [(None, None)]:
+        if op is c.LITERAL and arg < 128:  # chrome._fold finds ASCII text ignoring case as the regex module does
+            run += chr(arg)
+        elif op is not c.AT:  # a word boundary between two letters of the run does not break it
+            best, run = max(best, run, key=len), ""
+    return best or None
+
+
 def _version(package: str) -> str:
     from importlib.metadata import version
 
@@ -356,6 +554,7 @@ BUILDERS: dict[str, Callable[[], Any]] = {
     "gazetteer": gazetteer,
     "case_lexicon": case_lexicon,
     "typos": typos,
+    "chrome": chrome,
 }
 
 

@@ -2,26 +2,26 @@
 
 Two kinds of evidence decide that a line is chrome, never a phrase alone where it could be article text:
 
-* the phrase library (``newsclean/chrome.toml``): what page furniture says, grouped by kind, each kind with the
-  strength of its evidence ("sure" anywhere, "edge" only at the top or bottom of the page, "header" of a teaser list);
+* the phrase library (``newsclean/chrome.toml``, read as analysed into ``data/chrome.json``): what page furniture
+  says, grouped by kind, each kind with the strength of its evidence ("sure" anywhere, "edge" only at the top or
+  bottom of the page, "header" of a teaser list);
 * the structure of the document: where the prose of the article begins and ends, which lines neighbour chrome, the
   shape of a line (terminal punctuation, length, title case), and, for whole pages, where the body is.
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import groupby
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 import regex
 
+from newsclean.data import load
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import SPACE_CHARS, removal_edits, split_lines
+from newsclean.normalizers.lines import SPACE_CHARS, document_lines, removal_edits
 from newsclean.registry import register
 
 __all__ = ["SiteChrome", "PhraseLibrary", "phrase_library"]
@@ -83,37 +83,162 @@ _TERMINALS = tuple(".!?…。！？")
 _CLOSING = "\"'”’»)]"
 _GLUE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 # The lookbehind starts a match only where the run of spaces starts: linear on a long run of spaces.
-#: A pattern that starts with a wildcard, or with a class of letters or of anything ("[\\w ]{1,30} newsletter").
-_WILDCARD_START = regex.compile(r"\.|\[|\\w|\(\?:\\w")
 _ANCHOR = regex.compile(r"(?<!\s)\s+[#¶]$")
 
 
-class PhraseLibrary(NamedTuple):
-    """The compiled phrase library: per evidence level, full-match patterns in the library's order, with one named
-    group per kind.
+class PhraseLibrary:
+    """The phrase library, compiled: which kind of chrome a line is, if any.
 
-    A pattern that starts with a wildcard (``.{0,80}\\bby clicking here``) is compiled alone, where the ``regex``
-    module first looks for the text it requires; inside a large alternation that check is lost and such patterns
-    cost most of the matching time. Runs of the other patterns are compiled together. Trying the pieces in order
-    gives what the one alternation gave: the first pattern, in the library's order, that matches the whole line.
+    ``match(core)`` is the first kind, in the library's order (sure, then edge, then header evidence; the user's
+    patterns first of all), with a pattern that matches all of ``core``. One alternation of every pattern would give
+    that in one call, but the ``regex`` module tries its ~300 branches one after the other on every line (~14 us a
+    line), and compiling it took a tenth of a second of a cold start. So the analysis made when ``data/chrome.json``
+    is built (:func:`newsclean.data.build.chrome`) gives each pattern the keys of the first characters of its matches
+    (as many as keep them few: "skip to ..." has "skip t"; a date has "jan", "0", ...; see ``_KEYS``):
+
+    * the patterns that share a key, or a set of keys, are compiled together the first time a line needs them, and
+      a line is tried only against those of its own first characters' keys: most lines of an article need none;
+    * a pattern that can start with almost anything (``.{0,80}\\bby clicking here``) is compiled alone, where the
+      ``regex`` module looks first for the text it requires, and tried only on a line that holds its literal
+      (``by clicking here``).
+
+    A kind's patterns sit together in the library, so the earliest kind among what each group finds first is the
+    first kind of the one alternation.
     """
 
-    patterns: dict[str, tuple[regex.Pattern, ...]]
-    kinds: dict[str, str]
-    """Kind -> its evidence level."""
-    teasers: dict[str, int]
-    """Header kind -> how many teaser headlines under it can go."""
+    def __init__(self, data: dict, extra: tuple[str, ...] = ()) -> None:
+        kinds = [(kind, evidence) for kind, evidence, _ in data["kinds"]]
+        if extra:
+            kinds.insert(0, ("site_pattern", SURE))
+        self.kinds: dict[str, str] = dict(kinds)
+        """Kind -> its evidence level."""
+        self.teasers: dict[str, int] = {kind: n for kind, _, n in data["kinds"] if n is not None}
+        """Header kind -> how many teaser headlines under it can go."""
+        rank = {kind: i for i, kind in enumerate(self.kinds)}
+        self._none = len(rank)
+        self._keys = {**_KEYS, **{ord(c): "0" for c in data["digits"]}}
+        self._extra = (
+            _Group(0, [("site_pattern", _expand(p, data["macros"])) for p in extra], rank) if extra else None
+        )
+        # Per number of characters keyed: key -> the groups of the patterns keyed by it.
+        levels: dict[int, dict[str, list[_Group]]] = {}
+        shared: dict[tuple[int, tuple[str, ...]], list[tuple[str, str]]] = {}
+        self._wildcard_led: list[tuple[str | None, _Group]] = []
+        for kind, pattern, n, keys, literal in data["patterns"]:
+            if n == 0:
+                self._wildcard_led.append((literal, _Group(rank[kind], [(kind, pattern)], rank)))
+            else:
+                shared.setdefault((n, tuple(keys)), []).append((kind, pattern))
+        for (n, keys), alternatives in shared.items():
+            group = _Group(rank[alternatives[0][0]], alternatives, rank)
+            for key in keys:
+                levels.setdefault(n, {}).setdefault(key, []).append(group)
+        for level in levels.values():
+            for groups in level.values():
+                groups.sort(key=_by_rank)
+        self._levels = sorted(levels.items())
 
-    def match(self, core: str) -> tuple[str, str] | None:
-        """``(kind, evidence)`` of the first kind whose pattern matches all of ``core``, or None."""
-        for evidence in _EVIDENCE:
-            for pattern in self.patterns.get(evidence, ()):
-                m = pattern.fullmatch(core)
-                if m:
-                    # A user's pattern may hold groups of its own: the kind is the library's group that matched.
-                    kind = next(k for k, v in m.groupdict().items() if v is not None and k in self.kinds)
-                    return kind, evidence
-        return None
+    def wildcard_led_in(self, text: str) -> list[tuple[str | None, _Group]]:
+        """The wildcard-led patterns whose literal ``text`` holds: the only ones its lines need."""
+        if "**" in text or "__" in text:
+            text = _EMPHASIS.sub("", text)
+        folded = _fold(text)
+        return [(literal, group) for literal, group in self._wildcard_led if literal is None or literal in folded]
+
+    def match(
+        self, core: str, wildcard_led: list[tuple[str | None, _Group]] | None = None
+    ) -> tuple[str, str] | None:
+        """``(kind, evidence)`` of the first kind whose pattern matches all of ``core`` (not empty), or None.
+
+        ``wildcard_led``: the wildcard-led patterns worth trying (:meth:`wildcard_led_in` the text ``core`` is from);
+        all by default.
+        """
+        if self._extra is not None and self._extra.first(core):
+            return "site_pattern", SURE
+        key = core[:_KEY_CHARS].translate(self._keys)
+        groups: list[_Group] | None = None
+        for n, level in self._levels:
+            more = level.get(key[:n])
+            if more:
+                groups = more if groups is None else sorted(groups + more, key=_by_rank)
+        found, rank = None, self._none
+        if groups:
+            for group in groups:
+                if group.rank >= rank:
+                    break
+                kind = group.first(core)
+                if kind is not None and group.ranks[kind] < rank:
+                    found, rank = kind, group.ranks[kind]
+        folded = None
+        for literal, group in self._wildcard_led if wildcard_led is None else wildcard_led:
+            if group.rank >= rank:
+                break
+            if literal is not None:
+                if folded is None:
+                    folded = _fold(core)
+                if literal not in folded:
+                    continue
+            if group.first(core) is not None:
+                found = group.alternatives[0][0]
+                break
+        return None if found is None else (found, self.kinds[found])
+
+
+#: Patterns are keyed by at most this many of their first characters (fewer where more would take too many keys).
+_KEY_CHARS = 6
+#: A line's characters as the library's keys read them: an ASCII letter in lower case (and the three others that the
+#: regex module matches to one ignoring case: "İ", the Kelvin sign, the long s), every digit (the library adds those
+#: of other scripts) as "0", every space as " ", any other character as itself.
+_KEYS = {
+    **{ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+    **{ord(c): "0" for c in "0123456789"},
+    **{ord(c): " " for c in SPACE_CHARS},
+    0x130: "i",
+    0x212A: "k",
+    0x17F: "s",
+}
+
+
+class _Group:
+    """Patterns of the library compiled together (when a line first needs them), with a named group per kind when
+    they are of several kinds."""
+
+    __slots__ = ("rank", "alternatives", "ranks", "_kind", "_pattern")
+
+    def __init__(self, rank: int, alternatives: list[tuple[str, str]], ranks: dict[str, int]) -> None:
+        self.rank = rank
+        """The rank of the first kind among the alternatives: a group can find no earlier one."""
+        self.alternatives = alternatives
+        self.ranks = ranks
+        kinds = {kind for kind, _ in alternatives}
+        # A group of one kind needs no named groups, which cost a third more to compile.
+        self._kind = kinds.pop() if len(kinds) == 1 else None
+        self._pattern: regex.Pattern | None = None
+
+    def first(self, core: str) -> str | None:
+        """The kind of the first alternative that matches all of ``core``."""
+        if self._pattern is None:
+            self._pattern = _alternation(self.alternatives)
+        m = self._pattern.fullmatch(core)
+        if m is None:
+            return None
+        if self._kind is not None:
+            return self._kind
+        return next(kind for kind, text in m.groupdict().items() if text is not None)
+
+
+def _by_rank(group: _Group) -> int:
+    return group.rank
+
+
+def _fold(text: str) -> str:
+    """``text`` in lower case, where every character the regex module matches to an ASCII letter ignoring case is
+    that letter: an ASCII literal found in it (in lower case) is one the regex module finds in ``text``."""
+    if text.isascii():
+        return text.lower()
+    # Besides an ASCII letter's two cases, the regex module matches "İ" to "i", the long s to "s" and the Kelvin sign
+    # to "k" (which lower() makes "k"; it makes "İ" two characters).
+    return text.replace("\u0130", "i").replace("\u017f", "s").lower()
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
@@ -126,69 +251,29 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
     return pattern
 
 
-@lru_cache(maxsize=1)
-def _library_data() -> dict:
-    """``chrome.toml`` as read (once per process, on first use)."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
-    with resources.files("newsclean").joinpath("chrome.toml").open("rb") as f:
-        return tomllib.load(f)
-
-
 def _check_extra(extra: tuple[str, ...]) -> None:
     """Compile the user's patterns alone (cheaply, when a pipeline is built): the library waits for a document."""
     if not extra:
         return
-    macros = _library_data().get("macros", {})
+    macros = load("chrome")["macros"]
     for p in extra:
         regex.compile(_expand(p, macros), regex.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
 def phrase_library(extra: tuple[str, ...] = ()) -> PhraseLibrary:
-    """Compile ``chrome.toml`` (once per process), with the user's ``extra`` patterns as sure evidence."""
-    data = dict(_library_data())
-    macros = data.pop("macros", {})
-    # (kind, pattern) in the library's order, per evidence level; the user's patterns come first.
-    ordered: dict[str, list[tuple[str, str]]] = {e: [] for e in _EVIDENCE}
-    kinds: dict[str, str] = {}
-    teasers: dict[str, int] = {}
-    if extra:
-        kinds["site_pattern"] = SURE
-        ordered[SURE] += [("site_pattern", _expand(p, macros)) for p in extra]
-    for kind, table in data.items():
-        evidence = table["evidence"]
-        kinds[kind] = evidence
-        if evidence == HEADER:
-            teasers[kind] = table.get("teasers", _TEASER_MAX_LINES)
-        ordered[evidence] += [(kind, _expand(p, macros)) for p in table["patterns"]]
-    patterns = {e: tuple(_compile_in_order(alternatives)) for e, alternatives in ordered.items() if alternatives}
-    return PhraseLibrary(patterns, kinds, teasers)
-
-
-def _compile_in_order(alternatives: list[tuple[str, str]]) -> Iterator[regex.Pattern]:
-    """Full-match patterns for ``(kind, pattern)`` pairs, in order: each wildcard-led pattern alone, each run of the
-    others as one alternation (with a named group per kind)."""
-    run: list[tuple[str, str]] = []
-    for kind, pattern in alternatives + [("", "")]:
-        if pattern and not _WILDCARD_START.match(pattern):
-            run.append((kind, pattern))
-            continue
-        if run:
-            yield _alternation(run)
-        if pattern:
-            yield _alternation([(kind, pattern)])
-        run = []
+    """The phrase library (``chrome.toml``, as analysed into ``data/chrome.json``), with the user's ``extra`` patterns
+    as sure evidence; its patterns are compiled as lines need them."""
+    return PhraseLibrary(load("chrome"), extra)
 
 
 def _alternation(alternatives: list[tuple[str, str]]) -> regex.Pattern:
-    groups = [(kind, [p for _, p in same]) for kind, same in groupby(alternatives, key=lambda a: a[0])]
-    return regex.compile(
-        "|".join(f"(?P<{kind}>" + "|".join(f"(?:{p})" for p in patterns) + ")" for kind, patterns in groups),
-        regex.IGNORECASE,
-    )
+    """One full-match pattern for ``(kind, pattern)`` pairs, in order, with a named group per kind if there are
+    several."""
+    groups = [(kind, "|".join(f"(?:{p})" for _, p in same)) for kind, same in groupby(alternatives, lambda a: a[0])]
+    if len(groups) == 1:
+        return regex.compile(groups[0][1], regex.IGNORECASE)
+    return regex.compile("|".join(f"(?P<{kind}>{patterns})" for kind, patterns in groups), regex.IGNORECASE)
 
 
 class _Line(NamedTuple):
@@ -254,37 +339,56 @@ class SiteChrome(Normalizer):
             raise ValueError(f"extra_patterns: {exc}") from None
 
     def propose(self, text: str, ctx: Context) -> list[Edit]:
-        lines = self._lines(text)
-        if not lines:
-            return []
-        reasons = self._chrome(lines, ctx)
-        edits = removal_edits(self, text, lines, reasons)
-        for i, line in enumerate(lines):
-            if i in reasons or not line.core or text[line.end - 1] not in "#¶":
-                continue
-            m = _ANCHOR.search(text, line.start, line.end)
-            if m and m.end() == line.end and _title_case(line.core):
-                edits.append(self.edit(text, m.start(), m.end(), "", "anchor mark after a heading"))
-        edits.sort(key=lambda e: e.start)
+        spans = document_lines(text, ctx)
+        cores = [_core(raw) if raw and not raw.isspace() else "" for _, _, raw in spans]
+        matches = self._matches(text, cores)
+        reasons: dict[int, str] = {}
+        edits = []
+        # Every rule starts from a line of the library: a text without one (most article bodies) keeps its lines,
+        # and the shape of each (words, prose) is never needed.
+        if any(m is not None for m in matches.values()):
+            lines = self._lines(spans, cores, matches)
+            reasons = self._chrome(lines, ctx)
+            edits = removal_edits(self, text, lines, reasons)
+        if "#" in text or "¶" in text:
+            for i, (start, end, _) in enumerate(spans):
+                if i in reasons or not cores[i] or text[end - 1] not in "#¶":
+                    continue
+                m = _ANCHOR.search(text, start, end)
+                if m and m.end() == end and _title_case(cores[i]):
+                    edits.append(self.edit(text, m.start(), m.end(), "", "anchor mark after a heading"))
+            edits.sort(key=lambda e: e.start)
         return edits
 
     # --- reading the lines --------------------------------------------------------------------------------------
 
-    def _lines(self, text: str) -> list[_Line]:
+    def _matches(self, text: str, cores: list[str]) -> dict[str, tuple[str, str] | None]:
+        """What the library says of each distinct line (pages repeat their furniture, scrapes their bylines)."""
         library = phrase_library(tuple(self.extra_patterns))
+        wildcard_led = library.wildcard_led_in(text)
+        matches: dict[str, tuple[str, str] | None] = {}
+        for core in cores:
+            if core not in matches:
+                matches[core] = (
+                    library.match(core, wildcard_led) or _breadcrumb(core, library, wildcard_led)
+                    if core and len(core) <= _MAX_CHROME_CHARS else None
+                )
+        return matches
+
+    @staticmethod
+    def _lines(
+        spans: list[tuple[int, int, str]], cores: list[str], matches: dict[str, tuple[str, str] | None]
+    ) -> list[_Line]:
         out = []
-        # Pages repeat their furniture (and scrapes their bylines): each distinct line is matched once.
-        known: dict[str, tuple[int, bool, tuple[str, str] | None]] = {}
-        for start, end, raw in split_lines(text):
-            core = _core(raw) if raw and not raw.isspace() else ""
-            facts = known.get(core)
-            if facts is None:
-                words = (_PROSE_CAP + 1 if _MORE_WORDS.match(core) else len(_WORD.findall(core))) if core else 0
-                match = None
-                if core and len(core) <= _MAX_CHROME_CHARS:
-                    match = library.match(core) or _breadcrumb(core, library)
-                facts = known[core] = (words, _is_prose(core, words), match)
-            out.append(_Line(start, end, core, *facts))
+        known: dict[str, tuple[int, bool]] = {}
+        for (start, end, _), core in zip(spans, cores):
+            shape = known.get(core)
+            if shape is None:
+                # More words than the cap take at least twice as many characters (a word and a separator each).
+                more = len(core) > 2 * _PROSE_CAP and _MORE_WORDS.match(core)
+                words = _PROSE_CAP + 1 if more else len(_WORD.findall(core))
+                shape = known[core] = (words, _is_prose(core, words))
+            out.append(_Line(start, end, core, *shape, matches[core]))
         return out
 
     # --- deciding ------------------------------------------------------------------------------------------------
@@ -380,7 +484,13 @@ def _title_case(core: str) -> bool:
 
 def _words(ln: _Line) -> int:
     """All the words of a line."""
-    return ln.words if ln.words <= _PROSE_CAP else len(_WORD.findall(ln.core))
+    return ln.words if ln.words <= _PROSE_CAP else _all_words(ln.core)
+
+
+@lru_cache(maxsize=1024)
+def _all_words(core: str) -> int:
+    # The prose of a page is summed over several stretches of it: each long paragraph is counted once.
+    return len(_WORD.findall(core))
 
 
 def _short(ln: _Line) -> bool:
@@ -514,15 +624,16 @@ def _menus(lines: list[_Line], reasons: dict[int, str], first: int, last: int) -
         run = []
 
 
-def _breadcrumb(core: str, library: PhraseLibrary) -> tuple[str, str] | None:
-    """Section labels glued together by the extractor ("Top StoryWorld") are navigation."""
+def _breadcrumb(core: str, library: PhraseLibrary, wildcard_led: list | None = None) -> tuple[str, str] | None:
+    """Section labels glued together by the extractor ("Top StoryWorld") are navigation (``wildcard_led``: as for
+    :meth:`PhraseLibrary.match`)."""
     if len(core) > 60 or _ends_sentence(core):
         return None
     parts = [p.strip() for p in _GLUE.split(core)]
     if len(parts) < 2:
         return None
     for p in parts:
-        m = library.match(p)
+        m = library.match(p, wildcard_led)
         if m is None or m[1] != EDGE:
             return None
     return "navigation_labels", EDGE

@@ -8,13 +8,12 @@ candidates that share the line's first words.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import regex
 
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import SPACE_CHARS, removal_edits, split_lines
+from newsclean.normalizers.lines import SPACE_CHARS, document_lines, removal_edits
 from newsclean.registry import register
 
 __all__ = ["DuplicateLines", "byline_parts", "dateline_parts"]
@@ -71,14 +70,25 @@ _LEAD_MIN_WORDS = 15
 _MORE_WORDS = regex.compile(r"\A(?:\W*+\w++){%d}" % (_BYLINE_MAX_WORDS + 1))
 
 
-class _Line(NamedTuple):
-    index: int
-    start: int
-    end: int
-    text: str
-    key: str
-    words: int
-    """Words of the line, up to one more than _BYLINE_MAX_WORDS (which stands for "more")."""
+class _Line:
+    """A line of the text, with its key; its words are counted when a rule asks (most lines are never asked)."""
+
+    __slots__ = ("index", "start", "end", "text", "key", "_words")
+
+    def __init__(self, index: int, start: int, end: int, text: str, key: str) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+        self._words: int | None = None
+
+    @property
+    def words(self) -> int:
+        """Words of the line, up to one more than _BYLINE_MAX_WORDS (which stands for "more")."""
+        if self._words is None:
+            self._words = _words(self.text)
+        return self._words
 
     @property
     def blank(self) -> bool:
@@ -97,6 +107,8 @@ def _quick_key(line: str) -> str:
     cut = stripped.rstrip(_TRAILING_CHARS)
     if len(cut) == len(stripped) and stripped.endswith(("...", "…")):
         cut = stripped[: -3 if stripped.endswith("...") else -1]
+    if cut.isprintable() and "  " not in cut:
+        return cut.casefold()  # its only spaces are single ASCII spaces (str.isprintable() is false for the others)
     key = " ".join(cut.split())
     if cut and cut[-1] in SPACE_CHARS:
         key += " "  # the spaces before a dropped ellipsis stay, as one
@@ -125,11 +137,12 @@ class DuplicateLines(Normalizer):
     summary = "repeated bylines and paragraphs, truncated copies, a byline fused with the first paragraph"
 
     def propose(self, text: str, ctx: Context) -> list[Edit]:
-        lines = _lines(text)
+        spans = document_lines(text, ctx)
+        lines = _lines(spans, text)
         if not lines:
             return []
-        removals = self._duplicates(lines)
-        edits = removal_edits(self, text, lines, removals)
+        removals = self._duplicates(lines, "..." in text or "…" in text)
+        edits = removal_edits(self, text, _every_line(spans, lines), removals) if removals else []
         edits += self._fused_bylines(text, lines, removals, ctx)
         edits.sort(key=lambda e: e.start)
         return edits
@@ -137,15 +150,16 @@ class DuplicateLines(Normalizer):
     # --- repeated and truncated lines ------------------------------------------------------------------------
 
     @staticmethod
-    def _duplicates(lines: list[_Line]) -> dict[int, str]:
-        """Line index -> reason for every repeated line and truncated copy, to a fixed point.
+    def _duplicates(lines: list[_Line], ellipsis: bool) -> dict[int, str]:
+        """Line index -> reason for every repeated line and truncated copy, to a fixed point (``ellipsis``: whether
+        the text has one, without which no line is cut short).
 
         Removing a line brings its neighbours together, which can make another pair adjacent; the rounds repeat
         until nothing new is found, so that running the normalizer again changes nothing.
         """
         removals: dict[int, str] = {}
         for _ in range(_MAX_ROUNDS):
-            found = _one_round([ln for ln in lines if ln.key and ln.index not in removals])
+            found = _one_round([ln for ln in lines if ln.index not in removals], ellipsis)
             if not found:
                 break
             removals.update(found)
@@ -156,13 +170,16 @@ class DuplicateLines(Normalizer):
     def _fused_bylines(self, text: str, lines: list[_Line], removals: dict[int, str], ctx: Context) -> list[Edit]:
         edits = []
         paragraph_break = "\n\n" if "\n\n" in text else "\n"
-        for ln in lines[:_TOP]:
-            if ln.index in removals or not ln.key:
+        for ln in lines:
+            if ln.index >= _TOP:
+                break
+            if ln.index in removals:
                 continue
             found = _split_fused_byline(ln.text)
             if found is None:
                 line = ln.text.strip()
-                _record(ctx, (ln.words <= _BYLINE_MAX_WORDS and byline_parts(line)) or dateline_parts(line))
+                byline = _may_be_byline(line) and ln.words <= _BYLINE_MAX_WORDS and byline_parts(line)
+                _record(ctx, byline or dateline_parts(line))
                 continue
             byline, cut, cut_end = found
             _record(ctx, byline_parts(byline))
@@ -173,7 +190,7 @@ class DuplicateLines(Normalizer):
         return edits
 
 
-def _one_round(lines: list[_Line]) -> dict[int, str]:
+def _one_round(lines: list[_Line], ellipsis: bool) -> dict[int, str]:
     """Repeats and truncated copies among ``lines`` (the non-blank lines still kept, in order)."""
     removals: dict[int, str] = {}
     first: dict[str, int] = {}
@@ -189,24 +206,42 @@ def _one_round(lines: list[_Line]) -> dict[int, str]:
                 continue
         first.setdefault(ln.key, ln.index)
         previous = ln
-        if ln.words >= _PREFIX_KEY_WORDS and ordinal < _TOP + _NEAR:
-            bucket = by_start.setdefault(_head(ln.key), [])
-            bucket.append((ordinal, ln))
-    # A line near the top that is the start of a longer line close to it is a truncated copy of that line.
-    for bucket in by_start.values():
-        for o_short, short in bucket:
-            if short.words < _PREFIX_MIN_WORDS or o_short >= _TOP or _BULLET.match(short.text):
-                continue
-            for o_long, long in bucket:
-                if long is short or long.index in removals or len(long.key) <= len(short.key):
-                    continue
-                if abs(o_long - o_short) <= _NEAR and long.key.startswith(short.key) and (
-                    not long.key[len(short.key)].isalnum()
-                ):
-                    removals[short.index] = f"truncated copy of line {long.index + 1}"
-                    break
-    _cut_short_copies(lines, removals)
+        if ordinal < _TOP + _NEAR:
+            by_start.setdefault(ln.key.partition(" ")[0], []).append((ordinal, ln))
+    # A line near the top that is the start of a longer line close to it is a truncated copy of that line. Only
+    # lines that share their first words can be (looked up by the first, then the first few); their words are
+    # counted then.
+    for same_first in by_start.values():
+        if len(same_first) < 2:
+            continue
+        same_head: dict[str, list[tuple[int, _Line]]] = {}
+        for ordinal, ln in same_first:
+            same_head.setdefault(_head(ln.key), []).append((ordinal, ln))
+        for bucket in same_head.values():
+            if len(bucket) > 1:
+                _truncated_copies(bucket, removals)
+    if ellipsis:
+        _cut_short_copies(lines, removals)
     return removals
+
+
+def _truncated_copies(bucket: list[tuple[int, _Line]], removals: dict[int, str]) -> None:
+    """Lines near the top (with their ordinals among the kept lines) that start as another line close to them.
+
+    A line is judged (its words counted) only once a longer line that starts with it is found: rarely."""
+    for o_short, short in bucket:
+        if o_short >= _TOP:
+            continue
+        for o_long, long in bucket:
+            if long is short or long.index in removals or len(long.key) <= len(short.key):
+                continue
+            if abs(o_long - o_short) > _NEAR or not long.key.startswith(short.key):
+                continue
+            if long.key[len(short.key)].isalnum() or long.words < _PREFIX_KEY_WORDS:
+                continue
+            if short.words >= _PREFIX_MIN_WORDS and not _BULLET.match(short.text):
+                removals[short.index] = f"truncated copy of line {long.index + 1}"
+            break
 
 
 def _content_like(ln: _Line) -> bool:
@@ -219,14 +254,16 @@ def _cut_short_copies(lines: list[_Line], removals: dict[int, str]) -> None:
     repeating a paragraph). Lines are looked up by their first words, among a bounded number of candidates."""
     cut_short = [
         ln for ln in lines
-        if ln.words >= _PREFIX_MIN_WORDS and ln.text.rstrip(SPACE_CHARS).endswith(("...", "…"))
+        if ln.text.rstrip(SPACE_CHARS).endswith(("...", "…")) and ln.words >= _PREFIX_MIN_WORDS
     ]
     if not cut_short:
         return
+    wanted = {_head(ln.key) for ln in cut_short}
     heads: dict[str, list[_Line]] = {}
     for ln in lines:
-        if ln.words >= _PREFIX_KEY_WORDS and ln.index not in removals:
-            bucket = heads.setdefault(_head(ln.key), [])
+        head = _head(ln.key)
+        if head in wanted and ln.words >= _PREFIX_KEY_WORDS and ln.index not in removals:
+            bucket = heads.setdefault(head, [])
             if len(bucket) < _HEAD_CANDIDATES:
                 bucket.append(ln)
     for short in cut_short:
@@ -244,15 +281,17 @@ def _head(key: str) -> str:
     return " ".join(key.split(" ", _PREFIX_KEY_WORDS)[:_PREFIX_KEY_WORDS])
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(spans: list[tuple[int, int, str]], text: str) -> list[_Line]:
+    """The lines that say something (a key), in order; blank ones are needed only to remove lines."""
     key = _key if any(c in text for c in _INFORMATION_SEPARATORS) else _quick_key
-    out = []
-    for index, (start, end, raw) in enumerate(split_lines(text)):
-        if raw:
-            out.append(_Line(index, start, end, raw, key(raw), _words(raw)))
-        else:
-            out.append(_Line(index, start, end, raw, "", 0))
-    return out
+    found = [_Line(index, start, end, raw, key(raw)) for index, (start, end, raw) in enumerate(spans) if raw]
+    return [ln for ln in found if ln.key]
+
+
+def _every_line(spans: list[tuple[int, int, str]], lines: list[_Line]) -> list[_Line]:
+    """Every line of the text, the blank ones too."""
+    said = {ln.index: ln for ln in lines}
+    return [said.get(index) or _Line(index, start, end, raw, "") for index, (start, end, raw) in enumerate(spans)]
 
 
 def _split_fused_byline(line: str) -> tuple[str, int, int] | None:
@@ -287,6 +326,8 @@ def byline_parts(byline: str) -> dict[str, object]:
     ['Sandee LaMotte']
     """
     found: dict[str, object] = {}
+    if not _may_be_byline(byline):
+        return found
     m = _BY.match(byline)
     if m:
         names = [n.strip() for n in regex.split(r"\s+(?:and|&)\s+|,\s*", m.group("names")) if n.strip()]
@@ -323,13 +364,18 @@ def byline_parts(byline: str) -> dict[str, object]:
     return found
 
 
+def _may_be_byline(line: str) -> bool:
+    """Whether ``line`` starts with "by" or has a separator: whether :func:`byline_parts` can find anything."""
+    return line[:2].lower() == "by" or "\\" in line or "|" in line
+
+
 def dateline_parts(paragraph: str) -> dict[str, str]:
     """The dateline that opens a wire story: ``dateline`` ("DAMASCUS, Syria") and ``source`` ("AP"), if present.
 
     >>> dateline_parts("DAMASCUS, Syria (AP) — Rebels entered the capital on Sunday.")
     {'dateline': 'DAMASCUS, Syria', 'source': 'AP'}
     """
-    m = _DATELINE.match(paragraph)
+    m = _DATELINE.match(paragraph) if "-" in paragraph or "–" in paragraph or "—" in paragraph else None
     if not m:
         return {}
     found = {"dateline": m.group("place").strip()}
