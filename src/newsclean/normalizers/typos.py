@@ -201,7 +201,10 @@ class Typos(Normalizer):
                 never.add(run)
                 continue
             word = run.lower()
-            if word != run and word not in unknown and _first_sight(word):
+            if evidence.ready:
+                if evidence.capitalized(word):
+                    continue  # a name the document writes mid-sentence: no typo here, whatever the lexicon says
+            elif word != run and word not in unknown and _first_sight(word):
                 # A capitalized word new to this process, never written in lowercase here, is most often a name
                 # that the document also writes mid-sentence: then it is no typo in this document, which its lines
                 # tell for less than the search for its candidates costs. Seen again, it gets that search (once).
@@ -242,15 +245,25 @@ class _Evidence:
     few lines are collected instead of the whole document. With evidence from a batch (``ctx.batch``), the
     document's merged with the batch's, as every step sees it."""
 
-    __slots__ = ("_ctx", "_lines", "_about")
+    __slots__ = ("_ctx", "_lines", "_about", "_whole")
 
     def __init__(self, ctx: Context) -> None:
         self._ctx = ctx
         self._lines: list[tuple[str, str]] | None = None
         self._about: dict[str, CaseEvidence] = {}
+        # When a casing step has run first, the whole document's evidence is in the context already (under the name
+        # newsclean.evidence keeps it by), and every question about it is a dictionary lookup.
+        self._whole: CaseEvidence | None = ctx.cache.get("case_evidence")
+
+    @property
+    def ready(self) -> bool:
+        """True when any word can be asked about for the cost of a dictionary lookup."""
+        return self._whole is not None
 
     def _of(self, word: str) -> CaseEvidence:
         """Evidence that is exact about lowercase ``word``."""
+        if self._whole is not None:
+            return self._whole
         if self._ctx.batch is not None or len(self._about) >= _FEW_WORDS:
             # Past a few words, the whole document's evidence, gathered once, costs less than their lines.
             return case_evidence(self._ctx)
