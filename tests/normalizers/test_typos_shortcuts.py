@@ -53,10 +53,14 @@ _EVIDENCE_LINES = CLEAN_LINES[:30] + [
 ]
 
 
-@given(st.lists(st.sampled_from(_EVIDENCE_LINES), min_size=1, max_size=8).map("\n".join))
-def test_evidence_from_the_lines_of_a_word_is_the_documents(text: str) -> None:
+@given(st.lists(st.sampled_from(_EVIDENCE_LINES), min_size=1, max_size=8).map("\n".join), st.booleans())
+def test_evidence_from_the_lines_of_a_word_is_the_documents(text: str, gathered_before: bool) -> None:
     whole = case_evidence(Context(text))
-    mine = _Evidence(Context(text))
+    ctx = Context(text)
+    if gathered_before:  # as when a casing step ran first
+        case_evidence(ctx)
+    mine = _Evidence(ctx)
+    assert mine.ready == gathered_before
     for word in {w.lower() for w in _PART.findall(text)}:
         assert mine.capitalized(word) == whole.capitalized_count(word), word
         assert mine.lowercase(word) == whole.lowercase.get(word, 0), word
@@ -141,11 +145,12 @@ def test_distant_candidates_are_the_common_words_within_a_deletion_on_each_side(
     "Sonos Launches A Speaker\nThe new speaker is loud.",  # only in a headline: no evidence either way
     "Thne rebels left. Thne said so.",  # a close call, left with a note
 ])
-def test_first_sight_of_a_word_decides_as_later_sights(text: str) -> None:
+@pytest.mark.parametrize("steps", [["typos"], ["sentence_case", "proper_nouns", "typos"]])
+def test_first_sight_of_a_word_decides_as_later_sights(text: str, steps: list[str]) -> None:
     from newsclean import Pipeline
     from newsclean.normalizers import typos
 
-    pipe = Pipeline(["typos"])
+    pipe = Pipeline(steps)
     typos._SIGHTED.clear()
     typos._NEVER.clear()
     first = pipe.clean(text)
