@@ -1,10 +1,11 @@
 """English spelling knowledge for the typos step: which words are correct, and what a misspelling could have meant.
 
 The lexicon (``data/typos.json``, built from symspellpy's, pyspellchecker's, codespell's, wordfreq's and Hunspell's
-tables by :mod:`newsclean.data.build`) is loaded on first use only. Candidates come from a small error model of how
-people mistype: two letters swapped, a letter dropped, an extra letter (a doubled one, a neighbouring key, a vowel
-inside the word, or a letter of the word typed again nearby), one wrong letter (a neighbouring key, or a vowel for a
-vowel). Slips people rarely make (an extra "c" in "uncited") are not generated, so a rare correct word is not
+tables by :mod:`newsclean.data.build`) is loaded on first use only, and then only its common words: the rest is
+filed by word shape and unpacked a shape at a time (see :class:`Lexicon`). Candidates come from a small error model
+of how people mistype: two letters swapped, a letter dropped, an extra letter (a doubled one, a neighbouring key, a
+vowel inside the word, or a letter of the word typed again nearby), one wrong letter (a neighbouring key, or a vowel
+for a vowel). Slips people rarely make (an extra "c" in "uncited") are not generated, so a rare correct word is not
 "corrected" towards a common one through them. Each candidate carries the slip that explains it, so the typos step
 can say why it corrected a word.
 """
@@ -12,12 +13,12 @@ can say why it corrected a word.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newsclean.data import load
 
-__all__ = ["Lexicon", "Candidate", "lexicon", "candidates", "distant_candidates", "derived", "one_slip_away",
-           "KEY_NEIGHBOURS"]
+__all__ = ["Lexicon", "Candidate", "lexicon", "shape", "candidates", "common_within_one_edit", "distant_candidates",
+           "derived", "one_slip_away", "KEY_NEIGHBOURS", "COMMON_ZIPF"]
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 # Rows of a QWERTY keyboard are staggered: the key below-left of "e" is "s", below-right is "d".
@@ -53,6 +54,9 @@ WEIGHTS = {
 }
 
 
+#: The lexicon's common words (:attr:`Lexicon.common`, loaded at once) are at least this frequent (Zipf).
+COMMON_ZIPF = 3.0
+
 #: Frequencies above this count as this much when candidates are compared (Zipf 6: once per thousand words).
 ZIPF_CAP = 6.0
 
@@ -77,25 +81,110 @@ class Candidate:
 
 class Lexicon:
     """Lowercase English words with their Zipf frequency (the only corrections), names, rarer wordfreq entries,
-    foreign words, known misspellings."""
+    foreign words, known misspellings.
 
-    __slots__ = ("words", "names", "seen", "foreign", "misspellings", "source")
+    Loading it costs one JSON parse and one dictionary of the common words (Zipf 3 and more, most of any text's
+    words); everything else is filed by :func:`shape` and turned into sets and dictionaries one shape at a time, the
+    first time a word of that shape is looked up. A document's few unknown words touch a few dozen of the ~500
+    shapes.
+    """
+
+    __slots__ = ("common", "common_forms", "words", "seen", "misspellings", "source", "_packed", "_shapes")
 
     def __init__(self, data: dict) -> None:
-        self.words: dict[str, float] = _by_frequency(data["words"])
-        self.seen: dict[str, float] = _by_frequency(data["seen"])
-        self.names: frozenset[str] = frozenset(data["names"].split())
-        self.foreign: frozenset[str] = frozenset(data["foreign"].split())
-        self.misspellings: dict[str, str] = data["misspellings"]
+        self.common: dict[str, float] = _by_frequency(data["common"])
+        """Correct words of Zipf frequency 3 and more, with it."""
+        self.common_forms = frozenset([*self.common, *map(str.capitalize, self.common)])
+        """The common words, lowercase and capitalized ("the", "The"): most of a text's runs of letters are set apart
+        from them in one set difference."""
+        self._packed: dict[str, dict] = data["shapes"]
+        self._shapes: dict[str, _Shape] = {}
+        self.words = _Table(self, "words", self.common)
+        """Every correct English word (those corrections may be made to), with its Zipf frequency."""
+        self.seen = _Table(self, "seen")
+        """Other words wordfreq has, typos and rare words alike, with their Zipf frequency."""
+        self.misspellings = _Table(self, "misspellings")
+        """codespell's common misspellings (less the held-out part), with their correction."""
         self.source: str = data["source"]
+
+    def shape(self, word: str) -> _Shape:
+        """The entries of ``word``'s shape."""
+        key = f"{word[:1]}{len(word)}"  # shape(word), inline: this is called for every string a typo could be
+        found = self._shapes.get(key)
+        return found if found is not None else self._unpacked(key)
+
+    def _unpacked(self, key: str) -> _Shape:
+        found = self._shapes.get(key)
+        if found is None:
+            found = self._shapes[key] = _Shape(self._packed.get(key, {}))
+        return found
 
     def is_known(self, word: str) -> bool:
         """True for a correct English word or name, or a frequent word of a language English news quotes."""
-        return word in self.words or word in self.names or word in self.foreign
+        if word in self.common:
+            return True
+        return word.isalpha() and f" {word} " in self.shape(word).known  # no space in word: one whole entry
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word`` in wordfreq's English table as packaged (0 when too rare to be packaged)."""
         return self.words.get(word) or self.seen.get(word, 0.0)
+
+
+def shape(word: str) -> str:
+    """The key the lexicon files ``word`` under: its first letter and its length (``"a5"`` for "about")."""
+    return f"{word[:1]}{len(word)}"
+
+
+class _Shape:
+    """The lexicon's entries for words of one shape, each part unpacked when first used: most of the words a
+    document does not know are names, which only need :attr:`known`."""
+
+    def __init__(self, packed: dict) -> None:
+        self._packed = packed
+
+    @cached_property
+    def known(self) -> str:
+        """Every correct word, name and foreign word of this shape, each with a space on either side: a word is
+        looked up with one substring search, and the ten thousand names and foreign words never become objects."""
+        packed = self._packed
+        return f" {' '.join(packed.get('words', {}).values())} {packed.get('names', '')} {packed.get('foreign', '')} "
+
+    @cached_property
+    def words(self) -> dict[str, float]:
+        return _by_frequency(self._packed.get("words", {}))
+
+    @cached_property
+    def seen(self) -> dict[str, float]:
+        return _by_frequency(self._packed.get("seen", {}))
+
+    @cached_property
+    def misspellings(self) -> dict[str, str]:
+        pairs = iter(self._packed.get("misspellings", "").split())
+        return dict(zip(pairs, pairs))
+
+
+class _Table:
+    """One of the lexicon's word tables (``words``, ``seen``, ``misspellings``) read like a dictionary, a shape at
+    a time (iterating it unpacks every shape)."""
+
+    __slots__ = ("_lexicon", "_part", "_common")
+
+    def __init__(self, lexicon: Lexicon, part: str, common: dict | None = None) -> None:
+        self._lexicon, self._part, self._common = lexicon, part, common or {}
+
+    def get(self, word: str, default=None):
+        found = self._common.get(word)
+        if found is None:
+            found = getattr(self._lexicon.shape(word), self._part).get(word, default)
+        return found
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+    def __iter__(self):
+        yield from self._common
+        for key in self._lexicon._packed:
+            yield from getattr(self._lexicon._unpacked(key), self._part)
 
 
 def _by_frequency(buckets: dict[str, str]) -> dict[str, float]:
@@ -153,10 +242,13 @@ def candidates(token: str) -> list[Candidate]:
 @lru_cache(maxsize=4096)
 def _candidates(token: str) -> tuple[Candidate, ...]:
     # A misspelling recurs within a document and across a batch: its candidates are worked out once.
-    words = lexicon().words
+    lex = lexicon()
+    common = lex.common
     best: dict[str, Candidate] = {}
     for word, slip, detail in one_slip_away(token):
-        zipf = words.get(word)
+        zipf = common.get(word)
+        if zipf is None:
+            zipf = lex.shape(word).words.get(word)
         if zipf is None or word == token:
             continue
         cand = Candidate(word, zipf, slip, detail)
@@ -165,21 +257,42 @@ def _candidates(token: str) -> tuple[Candidate, ...]:
     return tuple(sorted(best.values(), key=lambda c: (-c.score, c.word)))
 
 
+def common_within_one_edit(token: str) -> bool:
+    """True when a common word (Zipf >= :data:`COMMON_ZIPF`) is one edit from ``token``: a letter deleted, inserted
+    or replaced, or two neighbouring letters swapped.
+
+    Every slip of the error model is such an edit, so without one no candidate of :func:`candidates` is common:
+    a cheap test (one set of strings, looked up in C) that spares most unknown words the full search."""
+    splits = [(token[:i], token[i:]) for i in range(len(token) + 1)]
+    edits = {a + c + b for a, b in splits for c in _LETTERS}
+    edits.update([a + c + b[1:] for a, b in splits if b for c in _LETTERS])
+    edits.update([a + b[1:] for a, b in splits if b])
+    edits.update([a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1])
+    edits.discard(token)
+    return not lexicon().common.keys().isdisjoint(edits)
+
+
 #: Words looked for further away than one slip are common ones: at least this frequent (Zipf).
 DISTANT_ZIPF = 3.5
 
 
 @lru_cache(maxsize=None)
-def _deletions_of_shape(first: str, length: int) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The common words of one shape with their one-deletion variants, worked out once per shape used."""
-    return tuple((w, frozenset(_with_one_deleted(w))) for w in _common_by_shape().get((first, length), ()))
+def _deletion_index(first: str, length: int) -> dict[str, list[str]]:
+    """The common words of one shape by each of their one-deletion variants (and themselves), worked out once per
+    shape used. A word with a doubled letter is listed twice under the variant without it."""
+    index: dict[str, list[str]] = {}
+    for word in _common_by_shape().get((first, length), ()):
+        index.setdefault(word, []).append(word)
+        for i in range(length):
+            index.setdefault(word[:i] + word[i + 1 :], []).append(word)
+    return index
 
 
 @lru_cache(maxsize=1)
 def _common_by_shape() -> dict[tuple[str, int], list[str]]:
     """Common words grouped by first letter and length: the only places a farther candidate can be."""
     shapes: dict[tuple[str, int], list[str]] = {}
-    for word, zipf in lexicon().words.items():
+    for word, zipf in lexicon().common.items():
         if zipf >= DISTANT_ZIPF:
             shapes.setdefault((word[0], len(word)), []).append(word)
     return shapes
@@ -194,17 +307,14 @@ def distant_candidates(token: str) -> list[Candidate]:
 
     That covers any one wrong letter, a moved letter, and a dropped letter together with an extra one ("statmenmt"
     for "statement"): misspellings a slip model does not explain. People rarely get the first letter wrong, and
-    keeping it makes the search a few hundred comparisons (symmetric deletion, as in SymSpell).
+    keeping it makes the search a few dictionary lookups (symmetric deletion, as in SymSpell).
     """
     mine = _with_one_deleted(token)
-    words = lexicon().words
-    found = [
-        Candidate(w, words[w], "two_edits", "within two edits")
-        for n in (len(token) - 1, len(token), len(token) + 1)
-        for w, deleted in _deletions_of_shape(token[0], n)
-        if w != token and not mine.isdisjoint(deleted)
-    ]
-    return sorted(found, key=lambda c: (-c.score, c.word))
+    common = lexicon().common
+    indexes = [_deletion_index(token[0], n) for n in (len(token) - 1, len(token), len(token) + 1)]
+    found = {w for index in indexes for variant in mine for w in index.get(variant, ()) if w != token}
+    return sorted((Candidate(w, common[w], "two_edits", "within two edits") for w in found),
+                  key=lambda c: (-c.score, c.word))
 
 
 _PREFIXES = ("un", "re", "non", "pre", "over", "under", "anti", "co", "de", "dis", "mis", "out", "sub", "super",

@@ -254,20 +254,29 @@ def codespell_entries(file: str = "dictionary.txt") -> dict[str, list[str]]:
 def typos() -> dict[str, Any]:
     """The typos normalizer's lexicon: which lowercase words are correct, how frequent they are, known misspellings.
 
-    * ``words``: correct English words by Zipf frequency (x10; 0 when wordfreq has none): SCOWL-based spelling lists
-      (symspellpy's dictionary, pyspellchecker's English list), both spellings of codespell's British/American pairs,
-      and wordfreq words of Zipf >= 3 that codespell does not list as a misspelling.
-    * ``names``: words that Hunspell's en_US (SCOWL) writes only capitalized: correct, but never a correction
-      ("benj" is not "Ben").
-    * ``seen``: other wordfreq words (typos and rare words alike), by frequency: never corrected towards, and a
-      token among them needs a candidate far more frequent than itself.
-    * ``foreign``: frequent words of the languages English news quotes most; never corrected.
-    * ``misspellings``: codespell's misspellings with one correction that is a correct word, less the held-out part.
+    * ``common``: correct English words of Zipf frequency >= ``spelling.COMMON_ZIPF``, by frequency (Zipf x10): most of
+      any text's words, loaded at once so that a document's known words are set aside in one set difference.
+    * ``shapes``: everything else, by shape (first letter and length, ``"a5"``), so that looking a word up loads only
+      the entries of its shape:
+
+      * ``words``: the rarer correct English words, by frequency (0 when wordfreq has none). Correct words come
+        from SCOWL-based spelling lists (symspellpy's dictionary, pyspellchecker's English list), both spellings of
+        codespell's British/American pairs, and wordfreq words of Zipf >= 3 that codespell does not list as a
+        misspelling.
+      * ``names``: words that Hunspell's en_US (SCOWL) writes only capitalized: correct, but never a correction
+        ("benj" is not "Ben").
+      * ``seen``: other wordfreq words (typos and rare words alike), by frequency: never corrected towards, and a
+        token among them needs a candidate far more frequent than itself.
+      * ``foreign``: frequent words of the languages English news quotes most; never corrected.
+      * ``misspellings``: codespell's misspellings with one correction that is a correct word, less the held-out
+        part, as ``"wrong right wrong right ..."``.
     """
     import gzip
     from importlib.resources import files
 
     import wordfreq
+
+    from newsclean.spelling import COMMON_ZIPF, shape
 
     def zipf10(word: str) -> int:
         return round(10 * wordfreq.zipf_frequency(word, "en"))
@@ -298,6 +307,7 @@ def typos() -> dict[str, Any]:
         if len(rights) == 1 and _LOWER_ASCII.fullmatch(wrong) and rights[0] in words
         and wrong not in words and not held_out(wrong)
     }
+    common = {w for w in words if zipf10(w) >= 10 * COMMON_ZIPF}
 
     def by_frequency(ws: set[str]) -> dict[str, str]:
         buckets: dict[int, list[str]] = {}
@@ -305,14 +315,25 @@ def typos() -> dict[str, Any]:
             buckets.setdefault(zipf10(w), []).append(w)
         return {str(z): " ".join(sorted(b)) for z, b in sorted(buckets.items())}
 
+    shapes: dict[str, dict[str, set[str]]] = {}
+    for part, entries in (("words", words - common), ("names", names), ("seen", seen), ("foreign", foreign),
+                          ("misspellings", set(misspellings))):
+        for w in entries:
+            shapes.setdefault(shape(w), {}).setdefault(part, set()).add(w)
+
+    def packed(part: str, ws: set[str]) -> dict[str, str] | str:
+        if part in ("words", "seen"):
+            return by_frequency(ws)
+        if part == "misspellings":
+            return " ".join(f"{w} {misspellings[w]}" for w in sorted(ws))
+        return " ".join(sorted(ws))
+
     return {
         "source": f"symspellpy {_version('symspellpy')}, pyspellchecker {_version('pyspellchecker')}, "
         f"codespell {_version('codespell')}, wordfreq {_version('wordfreq')}, {HUNSPELL_EN_US.name} (hunspell-en-us)",
-        "words": by_frequency(words),
-        "names": " ".join(sorted(names)),
-        "seen": by_frequency(seen),
-        "foreign": " ".join(sorted(foreign)),
-        "misspellings": misspellings,
+        "common": by_frequency(common),
+        "shapes": {key: {part: packed(part, ws) for part, ws in sorted(parts.items())}
+                   for key, parts in sorted(shapes.items())},
     }
 
 
