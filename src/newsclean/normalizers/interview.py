@@ -105,8 +105,9 @@ _REPLY_WORDS = frozenset(
     "always sometimes thanks thank please well oh ah wow i me my you we us they them he him she her it".split()
 )
 _SUBJECTS = frozenset("i he she we they it".split())
-# A list item or a heading: the end of a turn that is not a sentence, so no length or wording says it was cut.
-_NOT_PROSE = regex.compile(r"\s*(?:[-*•+]\s|\d{1,3}[.)]\s|#{1,6}\s|(\*\*|__)[^\n]*\1$)")
+# A list item or a heading: the end of a turn that is not a sentence, so no length or wording says it was cut. The
+# leading space is taken from the start of its run only, and possessively, so no search is quadratic in a long run.
+_NOT_PROSE = regex.compile(r"(?<!\s)\s*+(?:[-*•+]\s|\d{1,3}[.)]\s|#{1,6}\s|(\*\*|__)[^\n]*\1$)")
 
 
 @lru_cache(maxsize=1)
