@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count
+from itertools import accumulate, chain, compress, count, pairwise
 from operator import and_, itemgetter, ne, or_
 from typing import NamedTuple
 
@@ -24,8 +24,7 @@ import regex
 
 from newsclean.data import load
 from newsclean.edits import Edit
-from newsclean.evidence import (WORD, CaseEvidence, case_evidence, document_evidence, headline_style, line_parts,
-                                split_words)
+from newsclean.evidence import WORD, CaseEvidence, case_evidence, document_evidence, headline_style, line_parts
 from newsclean.normalizer import Context, Normalizer
 from newsclean.normalizers.lines import split_lines
 from newsclean.registry import register
@@ -171,14 +170,32 @@ def _phrase_pairs() -> frozenset[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _single_names() -> frozenset[str]:
-    """The gazetteer's one-word names (lowercase)."""
-    return frozenset(first for first, entries in _gazetteer().items() if len(entries[-1].forms) == 1)  # longest first
+def _phrase_firsts() -> frozenset[str]:
+    """The first words (lowercase) of the gazetteer's multi-word names."""
+    return frozenset(first for first, _ in _phrase_pairs())
 
 
-def _pair_words(evidence: CaseEvidence) -> tuple[frozenset[str], frozenset[str]]:
-    """The first and the second words of the pairs of capitalized words in ``evidence``."""
-    return frozenset(a for a, _ in evidence.pairs), frozenset(b for _, b in evidence.pairs)
+@lru_cache(maxsize=1)
+def _listed_names() -> frozenset[str]:
+    """The one-word names (lowercase) the gazetteer or the lexicon may raise: the gazetteer's names that are no
+    common word, months (next to a date) and names English mostly capitalizes ("turkey": in a strong context), and
+    the lexicon's names that are no word at all."""
+    common, name_like, _ = _lexicon()
+    listed = set()
+    for first, entries in _gazetteer().items():
+        entry = next((e for e in entries if len(e.forms) == 1), None)
+        if entry and (first not in common or entry.kind == "month" or first in name_like):
+            listed.add(first)
+    listed.update(w for w in _proper() if not _is_word(w))
+    return frozenset(w for w in listed if len(w) > 1)
+
+
+def _pair_words(evidence: CaseEvidence) -> tuple[set[str], set[str]]:
+    """The first and the second words of the pairs of capitalized words in ``evidence`` that pair evidence may
+    raise (not the function words and the words of one or two letters it leaves)."""
+    unfit = _function_words()
+    return ({a for a, _ in evidence.pairs if len(a) > 2 and a not in unfit},
+            {b for _, b in evidence.pairs if len(b) > 2 and b not in unfit})
 
 
 @lru_cache(maxsize=1)
@@ -201,6 +218,7 @@ def _function_words() -> frozenset[str]:
     return frozenset(dict(load("function_words")["languages"])["en"])
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_word(low: str) -> bool:
     """True when ``low`` or its singular is a lowercase English word ("cucumber", "peppers")."""
     common, _, rare = _lexicon()
@@ -247,6 +265,17 @@ def _mixed_pairs(ctx: Context) -> Counter:
     return mixed
 
 
+def _words_of(text: str, ctx: Context) -> list[list[str]]:
+    """:func:`newsclean.evidence.split_words` of ``text``, reusing the original's split for the lines a step has
+    not changed (most of them: the casing steps raise a few words)."""
+    original = line_parts(ctx)
+    if text == ctx.original:
+        return original
+    known = dict(zip(ctx.original.split("\n"), original))
+    split = _NAME_PARTS.split
+    return [known.get(line) or split(line) for line in text.split("\n")]
+
+
 def _skip_spans(text: str, ctx: Context) -> SpanIndex:
     """URLs, e-mails, handles, hashtags, code, and short all-lowercase quotations: no casing step touches them.
     Both casing steps usually see the same text in a pass, so the index is kept for the last text seen."""
@@ -262,6 +291,18 @@ def _skip_spans(text: str, ctx: Context) -> SpanIndex:
     index = SpanIndex(sorted(spans))
     ctx.cache["casing_skip_spans"] = (text, index)
     return index
+
+
+class _LazySpans:
+    """:func:`_skip_spans` of a text, found on the first question: most documents never ask."""
+
+    def __init__(self, text: str, ctx: Context):
+        self._text, self._ctx, self._index = text, ctx, None
+
+    def covers(self, start: int, end: int) -> bool:
+        if self._index is None:
+            self._index = _skip_spans(self._text, self._ctx)
+        return self._index.covers(start, end)
 
 
 def _is_plain_lowercase(word: str) -> bool:
@@ -477,29 +518,34 @@ class ProperNouns(Normalizer):
             return []
         evidence = case_evidence(ctx)
         users = self._user_names()
-        firsts, seconds = _pair_words(document_evidence(ctx))
-        # Most words are no name and in no pair the document capitalizes: a set lookup per word finds the few that
-        # could be, and only their lines are looked at closely.
-        gazetteer, singles, proper, phrases = _gazetteer(), _single_names(), _proper(), _phrase_pairs()
-        mentioned = evidence.capitalized.keys() | firsts | seconds | users.keys()
-        # One word split for the whole text (the original's, shared with the evidence, until a step changes it).
-        lines = line_parts(ctx) if text == ctx.original else split_words(text)
+        own = document_evidence(ctx)
+        lines = _words_of(text, ctx)
         lows_by_line = [list(map(str.lower, parts[1::2])) for parts in lines]
         present = set(chain.from_iterable(lows_by_line))
-        # The document's words that some list or the evidence speaks for: without one, nothing is to decide; with
-        # some, a line's other words are passed over in C. (A dict's keys view intersected with a smaller set looks
-        # up the set's words, not the dict's.)
-        listed = proper.keys() & present | present & mentioned | gazetteer.keys() & present
-        if not listed:
+        # Most words are no name: which lowercase words any evidence could raise is decided once per word (type)
+        # from the document's evidence and the lists; only the lines holding one of them are looked at closely,
+        # and in them only those words, the starts of multi-word names and the neighbours of capitalized pairs.
+        raisable = self._raisable(present, evidence, own)
+        firsts, seconds = _pair_words(own)
+        phrases = _phrase_pairs()
+        watched = frozenset(raisable | firsts | seconds | users.keys())
+        if not watched and not any(map(_phrase_firsts().__contains__, present)):
             return []
-        is_listed = listed.__contains__
-        skip = None
+        skip = _LazySpans(text, ctx)
         edits: list[Edit] = []
         for (offset, _, line), parts, lows in zip(split_lines(text), lines, lows_by_line):
+            # Where a listed multi-word name may start: tested pair by pair in C.
+            at = set(compress(count(), map(phrases.__contains__, pairwise(lows))))
+            if watched.isdisjoint(lows) and not at:
+                continue
+            at.update(compress(count(), map(watched.__contains__, lows)))
             found = parts[1::2]
-            hits = [k for k in compress(count(), map(is_listed, lows)) if (low := lows[k]) in proper
-                    or low in mentioned or low in singles or k + 1 < len(lows) and (low, lows[k + 1]) in phrases]
-            hits = [k for k in hits if self._worth_deciding(found, lows, k, evidence, users, firsts, seconds)]
+            n = len(lows)
+            hits = [k for k in sorted(at)
+                    if (low := lows[k]) in users or k + 1 < n and (low, lows[k + 1]) in phrases
+                    or found[k].islower() and (low in raisable
+                                               or low in firsts and k + 1 < n and found[k + 1][0].isupper()
+                                               or low in seconds and k and found[k - 1][0].isupper())]
             if not hits or _menu_or_tags(line, found):
                 continue
             words = _LineWords(parts)
@@ -507,26 +553,25 @@ class ProperNouns(Normalizer):
             for k in hits:
                 if k < i:
                     continue  # decided with the name before it
-                skip = skip or _skip_spans(text, ctx)
                 made, used = self._decide(text, offset, line, words, k, evidence, skip, users, ctx)
                 edits.extend(made)
                 i = k + used
         return edits
 
-    @staticmethod
-    def _worth_deciding(words, lows, i, evidence: CaseEvidence, users, firsts, seconds) -> bool:
-        """Could any evidence speak for the word ``words[i]`` (lowercase: ``lows[i]``)? A list, a name the next
-        word continues, the document, or a pair with a capitalized neighbour the document writes capitalized
-        together (``firsts`` and ``seconds`` are the pairs' words)."""
-        word = words[i]
-        low = lows[i]
-        if low in users or i + 1 < len(words) and (low, lows[i + 1]) in _phrase_pairs():
-            return True
-        if not word.islower():
-            return False
-        return (low in evidence.capitalized or low in _single_names() or low in _proper()
-                or (low in firsts and i + 1 < len(words) and words[i + 1][0].isupper())
-                or (low in seconds and i > 0 and words[i - 1][0].isupper()))
+    def _raisable(self, present: set[str], evidence: CaseEvidence, own: CaseEvidence) -> set[str]:
+        """The words of ``present`` that the document's evidence, the gazetteer or the lexicon may raise where they
+        stand lowercase, decided once per word: what :meth:`_decide` needs to look at. A common word the gazetteer
+        knows ("turkey", "march") is in only when a context could make it the name."""
+        raisable = set()
+        for low in present & evidence.capitalized.keys():
+            ev = own if _is_word(low) else evidence
+            count = ev.capitalized_count(low)
+            # A determiner before the word only ever says no: without one is the most the evidence can say.
+            if count and _document_vouches(low, count, ev.lowercase[low], ev.alone[low], False):
+                raisable.add(low)
+        if self.gazetteer:
+            raisable |= present & _listed_names()
+        return raisable - PARTICLES
 
     def _user_names(self) -> dict[str, list[_Entry]]:
         index: dict[str, list[_Entry]] = {}
@@ -543,7 +588,7 @@ class ProperNouns(Normalizer):
         m = words[i]
         word = m.group()
         low = word.lower()
-        common, name_like, _ = _lexicon()
+        common = _lexicon()[0]
         following = words[i + 1].group().lower() if i + 1 < len(words) else None
         # A multi-word name first, wherever it starts: its words are decided together ("new york", "New york").
         for source, index in (("listed in the names option", users), ("gazetteer", _gazetteer() if self.gazetteer
@@ -556,19 +601,36 @@ class ProperNouns(Normalizer):
                 if source == "gazetteer" and entry.kind not in ("country", "us_state") and low in common:
                     continue  # "long beach", "east Jerusalem", "ancient Greek": a common word before a name
                 lowered = [w for w in words[i:i + n] if not w.group()[0].isupper()]
-                if not all(self._candidate(line, w, offset, skip) for w in lowered):
+                if not all(self._candidate(line, w) and not skip.covers(offset + w.start(), offset + w.end())
+                           for w in lowered):
                     continue
                 name = "".join(f + s for f, s in zip(entry.forms, entry.seps + ("",)))
                 reason = f"{source}: {entry.kind} '{name}'" if source == "gazetteer" else f"{source}: '{name}'"
                 return self._raise_words(text, offset, words[i:i + n], entry.forms, reason), n
-        if not self._candidate(line, m, offset, skip):
+        if not self._candidate(line, m):
             return [], 1
+        verdict = self._verdict(line, words, i, evidence, users, ctx)
+        # The spans to leave are found only now, for the few words something speaks for: finding them costs more
+        # than deciding.
+        if verdict is None or skip.covers(offset + m.start(), offset + m.end()):
+            return [], 1
+        form, why = verdict
+        if form is None:
+            self.note(ctx, "ambiguous_name", why, offset + m.start(), offset + m.end())
+            return [], 1
+        return self._raise_words(text, offset, [m], (form,), why), 1
+
+    def _verdict(self, line, words, i, evidence: CaseEvidence, users, ctx) -> tuple[str | None, str] | None:
+        """What speaks for raising the lowercase word ``words[i]``: its spelling and why, ``(None, note)`` when it
+        may be a name but nothing says so, or None."""
+        word = words[i].group()
+        low = word.lower()
+        common, name_like, _ = _lexicon()
         entry = next((e for e in users.get(low, ()) if len(e.forms) == 1), None)
         if entry:
-            reason = f"listed in the names option: '{entry.forms[0]}'"
-            return self._raise_words(text, offset, [m], entry.forms, reason), 1
+            return entry.forms[0], f"listed in the names option: '{entry.forms[0]}'"
         if low in PARTICLES or len(word) < 2:
-            return [], 1
+            return None
         # 1. The document (and, for words no lexicon knows, the batch) writes the word capitalized mid-sentence.
         # A batch is no evidence for a word of the language: other articles' "The New", "Mindset", "Stage".
         own = document_evidence(ctx)
@@ -585,11 +647,11 @@ class ProperNouns(Normalizer):
                 why = f"{who} writes '{form}' capitalized mid-sentence {count}x"
                 if _is_word(low):
                     why += f", {alone}x on its own (lowercase {lower}x)"
-                return self._raise_words(text, offset, [m], (form,), why), 1
+                return form, why
         # 1b. ... or writes it capitalized before the name that follows ("Professor Aron", "Air Force").
-        edit = self._pair_evidence(text, offset, line, words, i, own, ctx)
-        if edit:
-            return [edit], 1
+        verdict = self._pair_evidence(line, words, i, own, ctx)
+        if verdict:
+            return verdict
         # 2. The gazetteer and calendar; 3. the lexicon says whether the name is also a common word.
         if self.gazetteer:
             entry = next((e for e in _gazetteer().get(low, ()) if len(e.forms) == 1), None)
@@ -601,22 +663,22 @@ class ProperNouns(Normalizer):
                     reason = self._strong_context(line, words, i, entry, low in name_like)
                     if reason is None:
                         if low not in name_like or entry.kind == "month":
-                            return [], 1  # "may", "march": a note on every verb would drown the useful ones
-                        self.note(ctx, "ambiguous_name", f"'{word}' may be the {entry.kind} '{form}' but is also a "
-                                  "common word; left lowercase without evidence", offset + m.start(), offset + m.end())
-                        return [], 1
-                return self._raise_words(text, offset, [m], (form,), reason), 1
+                            return None  # "may", "march": a note on every verb would drown the useful ones
+                        return None, (f"'{word}' may be the {entry.kind} '{form}' but is also a common word; left "
+                                      "lowercase without evidence")
+                return form, reason
             # 3. The cased lexicon alone, for names that are no word at all ("asian", "alzheimer").
             form = _proper().get(low)
             if form and not _is_word(low):  # "States" is a name, "states" a plural
-                reason = f"lexicon: Hunspell's en_US dictionary writes '{form}', and no word list has '{low}'"
-                return self._raise_words(text, offset, [m], (form,), reason), 1
-        return [], 1
+                return form, f"lexicon: Hunspell's en_US dictionary writes '{form}', and no word list has '{low}'"
+        return None
 
     @staticmethod
-    def _candidate(line, m, offset, skip: SpanIndex) -> bool:
+    def _candidate(line, m) -> bool:
+        """Whether the word ``m`` is a plain lowercase word, not part of code, an abbreviation or a foreign name
+        (the spans to leave are asked apart, when something speaks for the word)."""
         word = m.group()
-        if not _is_plain_lowercase(word) or skip.covers(offset + m.start(), offset + m.end()):
+        if not _is_plain_lowercase(word):
             return False
         before, after = line[m.start() - 1:m.start()], line[m.end():m.end() + 1]
         if before and (before in "_@#/\\." or before.isdigit()) or after and (after in "_/\\(" or after.isdigit()):
@@ -649,7 +711,7 @@ class ProperNouns(Normalizer):
                 edits.append(self.edit(text, offset + m.start(), offset + m.end(), after, reason))
         return edits
 
-    def _pair_evidence(self, text, offset, line, words, i, evidence: CaseEvidence, ctx) -> Edit | None:
+    def _pair_evidence(self, line, words, i, evidence: CaseEvidence, ctx) -> tuple[str, str] | None:
         """A word next to a capitalized word, where the document writes the two capitalized together more often
         than with this word lowercase ("Professor Aron" vs "professor Aron", "Blue Origin", "Security Council")."""
         m = words[i]
@@ -675,8 +737,7 @@ class ProperNouns(Normalizer):
         if after == m.group():
             return None  # no single capital letter: "ŉ"
         pair = f"{after} {other}" if side > 0 else f"{other} {after}"
-        reason = f"the document writes '{pair}' capitalized {evidence.pairs[key]}x"
-        return self.edit(text, offset + m.start(), offset + m.end(), after, reason)
+        return after, f"the document writes '{pair}' capitalized {evidence.pairs[key]}x"
 
     @staticmethod
     def _strong_context(line, words, i, entry: _Entry, name_like: bool) -> str | None:
