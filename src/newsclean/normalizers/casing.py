@@ -12,6 +12,7 @@ edit names its evidence, strongest first:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -81,6 +82,11 @@ _FOREIGN_NAME_PART = regex.compile(r"(?<=\p{Lu}\p{L}*-)")
 #: Where a sentence may start inside a line: a sentence end, then at least one space, bracket or opening quote
 #: before the word.
 _AFTER_END = regex.compile(r"[.?!][ \t(*\[\"“‘]+(?=[^\W\d_])")
+#: A line that may start with a lowercase sentence start: a speaker label, or a first word without a capital.
+_MAY_START_LINE = regex.compile(r"^[^\S\n]*+(?:\*\*|[A-Z]{1,6}:)|^(?:(?!\n)[\W\d_])*+(?![\p{Lu}\p{Lt}])[^\W\d_]",
+                                regex.MULTILINE)
+#: A word without a capital after a sentence end (what ``_AFTER_END`` finds, when the word is lowercase).
+_MAY_START_AFTER_END = regex.compile(r"[.?!][ \t(*\[\"“‘]++(?![\p{Lu}\p{Lt}])[^\W\d_]")
 _DAY_BEFORE = regex.compile(r"(?<=\b\d{1,2}(?:st|nd|rd|th)?(?: of)? )")
 _NUMBER_AFTER = regex.compile(r",? \d{1,4}\b")
 #: A word the document capitalizes this often mid-sentence is raised even when lowercase as often (30% damage
@@ -364,16 +370,29 @@ class SentenceCase(Normalizer):
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         if _lowercase_by_design(self, ctx):
             return []
+        # The lines that can hold a lowercase sentence start, found in two scans of the whole text: most lines have
+        # none, and only these are read closely.
+        lines = split_lines(text)
+        line_starts = [offset for offset, _, _ in lines]
+        close = {line_starts[bisect_right(line_starts, m.start()) - 1]
+                 for pattern in (_MAY_START_LINE, _MAY_START_AFTER_END) for m in pattern.finditer(text)}
+        if not close:
+            return []
         starts = []  # (offset of the line, line, word, reason): lowercase words where a sentence starts
         after_fragment: set[int] = set()  # lines whose paragraph start follows a line that ends no sentence
         previous = ""  # the previous line
         last = ""  # the last line that was not blank
         in_fence = False
-        for offset, _, line in split_lines(text):
+        for offset, _, line in lines:
             if line.lstrip().startswith("```"):
                 in_fence = not in_fence
             if in_fence:
                 previous = last = line
+                continue
+            if offset not in close:
+                previous = line
+                if line.strip():
+                    last = line
                 continue
             # By start, once each: a speaker label's words come before the word after it.
             found = {m.start(): (offset, line, m, reason) for m, reason in self._starts(line, previous, last)}
