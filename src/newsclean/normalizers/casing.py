@@ -271,15 +271,22 @@ def _mixed_pairs(ctx: Context) -> Counter:
     return mixed
 
 
-def _words_of(text: str, ctx: Context) -> list[list[str]]:
+def _words_of(text: str, ctx: Context) -> tuple[list[list[str]], set[str]]:
     """:func:`newsclean.evidence.split_words` of ``text``, reusing the original's split for the lines a step has
-    not changed (most of them: the casing steps raise a few words)."""
+    not changed (most of them: the casing steps raise a few words); and the words of the lines it has changed."""
     original = line_parts(ctx)
     if text == ctx.original:
-        return original
+        return original, set()
     known = dict(zip(ctx.original.split("\n"), original))
     split = _NAME_PARTS.split
-    return [known.get(line) or split(line) for line in text.split("\n")]
+    lines, fresh = [], set()
+    for line in text.split("\n"):
+        parts = known.get(line)
+        if parts is None:
+            parts = split(line)
+            fresh.update(parts[1::2])
+        lines.append(parts)
+    return lines, fresh
 
 
 def _skip_spans(text: str, ctx: Context) -> SpanIndex:
@@ -538,13 +545,14 @@ class ProperNouns(Normalizer):
         evidence = case_evidence(ctx)
         users = self._user_names()
         own = document_evidence(ctx)
-        lines = _words_of(text, ctx)
+        lines, fresh = _words_of(text, ctx)
         lows_by_line = [list(map(str.lower, parts[1::2])) for parts in lines]
         present = set(chain.from_iterable(lows_by_line))
         # Most words are no name: which lowercase words any evidence could raise is decided once per word (type)
         # from the document's evidence and the lists; only the lines holding one of them are looked at closely,
         # and in them only those words, the starts of multi-word names and the neighbours of capitalized pairs.
-        raisable = self._raisable(present, evidence, own)
+        # The lowercase words of the text are the original's, and maybe some of the lines a step changed.
+        raisable = self._raisable(own.lowercase.keys() | fresh, evidence, own)
         firsts, seconds = _pair_words(own)
         phrases = _phrase_pairs()
         watched = frozenset(raisable | firsts | seconds | users.keys())
@@ -577,19 +585,19 @@ class ProperNouns(Normalizer):
                 i = k + used
         return edits
 
-    def _raisable(self, present: set[str], evidence: CaseEvidence, own: CaseEvidence) -> set[str]:
-        """The words of ``present`` that the document's evidence, the gazetteer or the lexicon may raise where they
-        stand lowercase, decided once per word: what :meth:`_decide` needs to look at. A common word the gazetteer
-        knows ("turkey", "march") is in only when a context could make it the name."""
+    def _raisable(self, lowercase: set[str], evidence: CaseEvidence, own: CaseEvidence) -> set[str]:
+        """The words of ``lowercase`` that the document's evidence, the gazetteer or the lexicon may raise, decided
+        once per word: what :meth:`_decide` needs to look at. A common word the gazetteer knows ("turkey", "march")
+        is in only when a context could make it the name."""
         raisable = set()
-        for low in present & evidence.capitalized.keys():
+        for low in lowercase & evidence.capitalized.keys():
             ev = own if _is_word(low) else evidence
             count = ev.capitalized_count(low)
             # A determiner before the word only ever says no: without one is the most the evidence can say.
             if count and _document_vouches(low, count, ev.lowercase[low], ev.alone[low], False):
                 raisable.add(low)
         if self.gazetteer:
-            raisable |= present & _listed_names()
+            raisable |= lowercase & _listed_names()
         return raisable - PARTICLES
 
     def _user_names(self) -> dict[str, list[_Entry]]:
