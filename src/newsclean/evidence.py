@@ -170,11 +170,13 @@ def _collect(lines: list[list[str]]) -> CaseEvidence:
             if last == k - 1 and parts[2 * k] == " ":
                 run.append(low)
             else:
-                _count_phrases(run, parts[2 * last + 2] in _JOINERS, phrases)
+                if len(run) > 1:
+                    _count_phrases(run, parts[2 * last + 2] in _JOINERS, phrases)
                 # Not the tail of a hyphenated or elided word: "Nano-Satellite Systems" is no "Satellite Systems".
                 run = [] if parts[2 * k] in _JOINERS else [low]
             last = k
-        _count_phrases(run, parts[2 * last + 2] in _JOINERS, phrases)
+        if len(run) > 1:
+            _count_phrases(run, parts[2 * last + 2] in _JOINERS, phrases)
     # Counting every word and then keeping the lowercase ones tests each distinct word once, not each word.
     counts = Counter(every)
     lowercase = Counter({w: n for w, n in counts.items() if w.islower()})

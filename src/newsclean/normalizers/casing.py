@@ -140,7 +140,7 @@ class _LineWords(Sequence):
     them; made on demand, since a decision reads only the few words around its own."""
 
     def __init__(self, parts: list[str]):
-        self._words = parts[1::2]
+        self._words = self.texts = parts[1::2]
         self._starts = list(accumulate(map(len, parts)))[:-1:2]  # where each gap ends: where each word starts
 
     def __len__(self) -> int:
@@ -175,6 +175,16 @@ def _phrase_pairs() -> frozenset[tuple[str, str]]:
     """The first two words (lowercase) of the gazetteer's multi-word names: ("new", "york"), ("the", "hague")."""
     return frozenset((first, e.forms[1].lower()) for first, entries in _gazetteer().items()
                      if len(entries[0].forms) > 1 for e in entries if len(e.forms) > 1)
+
+
+@lru_cache(maxsize=1)
+def _settled_pairs() -> frozenset[tuple[str, str]]:
+    """The gazetteer's two-word names as they are spelled ("Hong", "Kong"), when no longer name starts with the
+    same two words: written so, there is nothing to decide."""
+    longer = {(first, e.forms[1].lower()) for first, entries in _gazetteer().items() for e in entries
+              if len(e.forms) > 2}
+    return frozenset(e.forms for first, entries in _gazetteer().items() for e in entries
+                     if len(e.forms) == 2 and (first, e.forms[1].lower()) not in longer)
 
 
 @lru_cache(maxsize=1)
@@ -330,9 +340,11 @@ def _lowercase_phrases(ctx: Context) -> tuple[Counter, Counter, Counter]:
     if cached is None:
         found, half, closed = cached = ctx.cache["casing_lowercase_phrases"] = Counter(), Counter(), Counter()
         written = _written_phrases(ctx)
-        for parts in line_parts(ctx):
+        lowered = ctx.cache.get("casing_original_lows")
+        if lowered is None:
+            lowered = [list(map(str.lower, parts[1::2])) for parts in line_parts(ctx)]
+        for parts, lows in zip(line_parts(ctx), lowered):
             words = parts[1::2]
-            lows = list(map(str.lower, words))
             for k in compress(count(), map(written.__contains__, pairwise(lows))):
                 for phrase in written[lows[k], lows[k + 1]]:
                     n = len(phrase)
@@ -354,6 +366,18 @@ def _all_lowercase(words: list[str], before: str) -> bool:
     first = words[0]
     return all(map(str.islower, words[1:])) and (first.islower() or first[0].isupper() and first[1:].islower()
                                                  and is_sentence_start(before, len(before)))
+
+
+def _phrase_to_raise(found: list[str], lows: list[str], k: int, written: dict) -> bool:
+    """Whether a phrase of ``written`` is written at word ``k`` of a line with a lowercase word that phrase evidence
+    may raise (no function word, no particle)."""
+    unfit = _function_words()
+    for phrase in written[lows[k], lows[k + 1]]:
+        n = len(phrase)
+        if tuple(lows[k:k + n]) == phrase and any(w.islower() and w not in unfit and w not in PARTICLES
+                                                  for w in found[k:k + n]):
+            return True
+    return False
 
 
 class _LazySpans:
@@ -605,6 +629,8 @@ class ProperNouns(Normalizer):
         own = document_evidence(ctx)
         lines, fresh = _words_of(text, ctx)
         lows_by_line = [list(map(str.lower, parts[1::2])) for parts in lines]
+        if text == ctx.original:
+            ctx.cache["casing_original_lows"] = lows_by_line
         present = set(chain.from_iterable(lows_by_line))
         # Most words are no name: which lowercase words any evidence could raise is decided once per word (type)
         # from the document's evidence and the lists; only the lines holding one of them are looked at closely,
@@ -612,9 +638,9 @@ class ProperNouns(Normalizer):
         # The lowercase words of the text are the original's, and maybe some of the lines a step changed.
         raisable = self._raisable(own.lowercase.keys() | fresh, evidence, own)
         firsts, seconds = _pair_words(own)
-        phrases = _phrase_pairs()
-        # The first two words of the capitalized phrases the document writes ("security council").
-        written = _written_phrases(ctx).keys()
+        phrases, settled = _phrase_pairs(), _settled_pairs()
+        # The capitalized phrases the document writes, by their first two words ("security council").
+        written = _written_phrases(ctx)
         watched = frozenset(raisable | firsts | seconds | users.keys())
         if not watched and not written and not any(map(_phrase_firsts().__contains__, present)):
             return []
@@ -631,8 +657,9 @@ class ProperNouns(Normalizer):
             found = parts[1::2]
             n = len(lows)
             hits = [k for k in sorted(at)
-                    if (low := lows[k]) in users or k + 1 < n and ((low, lows[k + 1]) in phrases
-                                                                   or (low, lows[k + 1]) in written)
+                    if (low := lows[k]) in users or k + 1 < n and (
+                        (low, lows[k + 1]) in phrases and (found[k], found[k + 1]) not in settled
+                        or (low, lows[k + 1]) in written and _phrase_to_raise(found, lows, k, written))
                     or found[k].islower() and (low in raisable
                                                or low in firsts and k + 1 < n and found[k + 1][0].isupper()
                                                or low in seconds and k and found[k - 1][0].isupper())]
@@ -777,12 +804,13 @@ class ProperNouns(Normalizer):
         written = _written_phrases(ctx)
         if i + 1 >= len(words):
             return None
-        key = (words[i].group().lower(), words[i + 1].group().lower())
-        for phrase in written.get(key, ()):
+        texts = words.texts
+        for phrase in written.get((texts[i].lower(), texts[i + 1].lower()), ()):
             n = len(phrase)
+            if tuple(map(str.lower, texts[i:i + n])) != phrase:
+                continue
             here = words[i:i + n]
-            if len(here) < n or any(w.group().lower() != p for w, p in zip(here[2:], phrase[2:])) or any(
-                    line[a.end():b.start()] != " " for a, b in pairwise(here)):
+            if any(line[a.end():b.start()] != " " for a, b in pairwise(here)):
                 continue
             lowered = [w for w in here if w.group().islower()]
             raised = [w for w in lowered if w.group() not in PARTICLES and w.group() not in _function_words()]
