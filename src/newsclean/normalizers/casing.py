@@ -195,17 +195,15 @@ def _phrase_firsts() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _listed_names() -> frozenset[str]:
-    """The one-word names (lowercase) the gazetteer or the lexicon may raise: the gazetteer's names that are no
-    common word, months (next to a date) and names English mostly capitalizes ("turkey": in a strong context), and
-    the lexicon's names that are no word at all."""
+    """The gazetteer's one-word names (lowercase) it may raise: those that are no common word, months (next to a
+    date) and names English mostly capitalizes ("turkey": in a strong context)."""
     common, name_like, _ = _lexicon()
     listed = set()
     for first, entries in _gazetteer().items():
         entry = next((e for e in entries if len(e.forms) == 1), None)
-        if entry and (first not in common or entry.kind == "month" or first in name_like):
+        if entry and len(first) > 1 and (first not in common or entry.kind == "month" or first in name_like):
             listed.add(first)
-    listed.update(w for w in _proper() if not _is_word(w))
-    return frozenset(w for w in listed if len(w) > 1)
+    return frozenset(listed)
 
 
 def _pair_words(evidence: CaseEvidence) -> tuple[set[str], set[str]]:
@@ -688,6 +686,8 @@ class ProperNouns(Normalizer):
                 raisable.add(low)
         if self.gazetteer:
             raisable |= lowercase & _listed_names()
+            # The lexicon's names that are no word at all ("asian"): asked only of the document's words.
+            raisable.update(w for w in lowercase & _proper().keys() if len(w) > 1 and not _is_word(w))
         return raisable - PARTICLES
 
     def _user_names(self) -> dict[str, list[_Entry]]:
