@@ -74,6 +74,9 @@ FIXES = [
     # a speaker label and its answer both lowercase: two sentence starts on one line, in order
     ("**professor Aron:** it is certainly a critical moment for the country.",
      "**Professor Aron:** It is certainly a critical moment for the country."),
+    # a common word after a number is no unit's abbreviation: the full stop ends the sentence
+    ("The crash killed all of 346 people. its fleet of jets stayed on the ground for months.",
+     "The crash killed all of 346 people. Its fleet of jets stayed on the ground for months."),
     ("Table of Contents\niran has said it would consider sending forces to Syria.",
      "Table of Contents\nIran has said it would consider sending forces to Syria."),
 ]
@@ -95,6 +98,7 @@ LEAVES = [
     "He said the brand is written “ebay” on the sign and left it there.",
     "He wrote it all by hand...and then he slept in the park after the long day.",
     "Both are paid 1 tsp. olive oil and 4 oz. cooked chicken every day at noon.",
+    "Add 2 Tbsp. dressing and 1 Tbsp. cilantro to the bowl, then serve it at once.",
     "The recipe needs an\n\neffective way to cook the beans slowly over the fire.",
     "Die Rebellen sagten, sie hätten die Tore der Hauptstadt von syrien am Samstag erreicht.",
     "Повстанцы вошли в хомс и дамаск в субботу утром.",

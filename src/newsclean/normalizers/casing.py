@@ -76,6 +76,8 @@ _NAME_PARTS = regex.compile(r"([^\W\d_]+)")
 #: so that raising the word (this step's own change) cannot change the line's verdict on a second run.
 _CAPITAL_FOLLOWS = regex.compile(r"[.?!]\s+[A-Za-z]")
 _NUMBER_BEFORE = regex.compile(r"\d\s?$")
+#: After a number, a word this short ("oz", "tsp", "km") or no common word ("Tbsp") is a unit's abbreviation.
+_UNIT_MAX = 3
 _NAME_FOLLOWS = regex.compile(r"(?<![-\s])[-\s]++\p{Lu}")
 _NAME_NEXT = regex.compile(r"[ -]\p{Lu}")
 #: Matched where a word starts: is it the lowercase part of a foreign name ("Jung-gu")? A lookbehind, so that the
@@ -573,8 +575,9 @@ class SentenceCase(Normalizer):
         letters = token.replace(".", "")
         if "." in token or len(letters) == 1 or letters.lower() in ABBREVIATIONS:
             return True
-        if _NUMBER_BEFORE.search(line, max(j - 2, 0), j):
-            return True  # a unit after a number: "1 tsp.", "4 oz.", "5 ft."
+        if _NUMBER_BEFORE.search(line, max(j - 2, 0), j) and (
+                len(letters) <= _UNIT_MAX or letters.lower() not in _lexicon()[0]):
+            return True  # a unit after a number: "1 tsp.", "4 oz.", "2 Tbsp."; not a common word: "of 346 people."
         return letters.islower() and len(letters) <= 5 and not _is_word(letters)  # "approx.", "cca."
 
     def _capitalize(self, text, start, m, line, evidence: CaseEvidence, skip: SpanIndex, reason) -> Edit | None:
