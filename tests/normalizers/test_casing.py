@@ -77,6 +77,11 @@ FIXES = [
     # a common word after a number is no unit's abbreviation: the full stop ends the sentence
     ("The crash killed all of 346 people. its fleet of jets stayed on the ground for months.",
      "The crash killed all of 346 people. Its fleet of jets stayed on the ground for months."),
+    # after a person's initial a surname (or a sentence) starts: a capital either way
+    ("The studio was founded by Renzo B. larriviere and Simone Chua in the old town.",
+     "The studio was founded by Renzo B. Larriviere and Simone Chua in the old town."),
+    ("George R. R. martin wrote the books that the show was based on.",
+     "George R. R. Martin wrote the books that the show was based on."),
     ("Table of Contents\niran has said it would consider sending forces to Syria.",
      "Table of Contents\nIran has said it would consider sending forces to Syria."),
 ]
@@ -99,6 +104,7 @@ LEAVES = [
     "He wrote it all by hand...and then he slept in the park after the long day.",
     "Both are paid 1 tsp. olive oil and 4 oz. cooked chicken every day at noon.",
     "Add 2 Tbsp. dressing and 1 Tbsp. cilantro to the bowl, then serve it at once.",
+    "The U. S. officials met them, and In U. S. courts the case went on.",
     "The recipe needs an\n\neffective way to cook the beans slowly over the fire.",
     "Die Rebellen sagten, sie hätten die Tore der Hauptstadt von syrien am Samstag erreicht.",
     "Повстанцы вошли в хомс и дамаск в субботу утром.",

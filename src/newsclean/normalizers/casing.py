@@ -91,6 +91,9 @@ _MAY_START_LINE = regex.compile(r"^[^\S\n]*+(?:\*\*|[A-Z]{1,6}:)|^(?:(?!\n)[\W\d
                                 regex.MULTILINE)
 #: A word without a capital after a sentence end (what ``_AFTER_END`` finds, when the word is lowercase).
 _MAY_START_AFTER_END = regex.compile(r"[.?!][ \t(*\[\"“‘]++(?![\p{Lu}\p{Lt}])[^\W\d_]")
+#: A capitalized word and one or more capital initials, up to the last initial's full stop ("Renzo B.", "George R. R.").
+_NAME_INITIALS = regex.compile(r"(?<![\w.])(\p{Lu}\p{Ll}+)(?: \p{Lu}\.)+\Z")
+_AFTER_INITIAL = "after a person's initial: a surname or a sentence starts here"
 _DAY_BEFORE = regex.compile(r"(?<=\b\d{1,2}(?:st|nd|rd|th)?(?: of)? )")
 _NUMBER_AFTER = regex.compile(r",? \d{1,4}\b")
 #: A word the document capitalizes this often mid-sentence is raised even when lowercase as often (30% damage
@@ -540,6 +543,11 @@ class SentenceCase(Normalizer):
                     '"' in line[i:m.start()] and quotes % 2 == 0):
                 continue  # the quotation closes here: '“Who?” she asked', '"We got her!" officers said'
             if line[i] == "." and self._abbreviation(line, i):
+                name = _NAME_INITIALS.search(line, max(i - 80, 0), i + 1)
+                if name and name.group(1).lower() not in _function_words() and WORD.search(line, m.end()):
+                    # "Renzo B. larriviere", "George R. R. martin": a surname or a sentence follows a person's
+                    # initial; either starts with a capital. ("The U. S. officials": no name before the initials.)
+                    yield m, _AFTER_INITIAL
                 continue
             if line[i] == "!" and i > 0 and (line[i - 1].isupper() or line[i - 1] == "!"):
                 continue  # "Yahoo! news"
@@ -591,11 +599,12 @@ class SentenceCase(Normalizer):
         if word in PARTICLES and _NAME_FOLLOWS.match(line, m.end()):
             return None  # "de Gaulle", "al-Assad", "bin Salman"
         form = evidence.form(word)
-        known = _is_word(word) or word in _gazetteer() or word in _proper()
+        known = _is_word(word) or word in _gazetteer() or word in _proper() or reason == _AFTER_INITIAL
         if form is None and not known and not _NAME_NEXT.match(line, m.end(), m.end() + 2):
             return None  # no English word, not before a name, never capitalized here: a lowercase brand ("ecobee")
         after = _raise(word, form or word[0].upper() + word[1:])
-        return self.edit(text, start, end, after, f"sentence start ({reason})") if after != word else None
+        why = reason if reason == _AFTER_INITIAL else f"sentence start ({reason})"
+        return self.edit(text, start, end, after, why) if after != word else None
 
 
 @register
