@@ -183,13 +183,26 @@ def _phrase_pairs() -> frozenset[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _settled_pairs() -> frozenset[tuple[str, str]]:
-    """The gazetteer's two-word names as they are spelled ("Hong", "Kong"), when no longer name starts with the
-    same two words: written so, there is nothing to decide."""
-    longer = {(first, e.forms[1].lower()) for first, entries in _gazetteer().items() for e in entries
-              if len(e.forms) > 2}
-    return frozenset(e.forms for first, entries in _gazetteer().items() for e in entries
-                     if len(e.forms) == 2 and (first, e.forms[1].lower()) not in longer)
+def _pair_names() -> dict[tuple[str, str], tuple[frozenset, frozenset]]:
+    """The first two words (lowercase) of the gazetteer's multi-word names -> the spellings of the two-word names
+    among them (("Hong", "Kong")), and the third words (lowercase) of the longer ones ("island")."""
+    names: dict[tuple[str, str], tuple[set, set]] = {}
+    for first, entries in _gazetteer().items():
+        for e in entries:
+            if len(e.forms) > 1:
+                two, thirds = names.setdefault((first, e.forms[1].lower()), (set(), set()))
+                if len(e.forms) == 2:
+                    two.add(e.forms)
+                else:
+                    thirds.add(e.forms[2].lower())
+    return {pair: (frozenset(two), frozenset(thirds)) for pair, (two, thirds) in names.items()}
+
+
+def _spelled_out(found: list[str], lows: list[str], k: int) -> bool:
+    """Whether the listed multi-word names starting at word ``k`` are all written as spelled or not there at all
+    ("Hong Kong said": nothing to decide; "hong kong", "New York city": something)."""
+    two, thirds = _pair_names()[lows[k], lows[k + 1]]
+    return (not two or two == {(found[k], found[k + 1])}) and (k + 2 >= len(lows) or lows[k + 2] not in thirds)
 
 
 @lru_cache(maxsize=1)
@@ -648,7 +661,7 @@ class ProperNouns(Normalizer):
         # The lowercase words of the text are the original's, and maybe some of the lines a step changed.
         raisable = self._raisable(own.lowercase.keys() | fresh, evidence, own)
         firsts, seconds = _pair_words(own)
-        phrases, settled = _phrase_pairs(), _settled_pairs()
+        phrases = _phrase_pairs()
         # The capitalized phrases the document writes, by their first two words ("security council").
         written = _written_phrases(ctx)
         watched = frozenset(raisable | firsts | seconds | users.keys())
@@ -668,7 +681,7 @@ class ProperNouns(Normalizer):
             n = len(lows)
             hits = [k for k in sorted(at)
                     if (low := lows[k]) in users or k + 1 < n and (
-                        (low, lows[k + 1]) in phrases and (found[k], found[k + 1]) not in settled
+                        (low, lows[k + 1]) in phrases and not _spelled_out(found, lows, k)
                         or (low, lows[k + 1]) in written and _phrase_to_raise(found, lows, k, written))
                     or found[k].islower() and (low in raisable
                                                or low in firsts and k + 1 < n and found[k + 1][0].isupper()
