@@ -56,7 +56,8 @@ class CaseEvidence:
     """Words (lowercase) -> times written as a run of capitalized words joined by single spaces, every one of them
     mid-sentence, outside headline-style lines: "Security Council" in "the Security Council voted". Every stretch of
     two to :data:`PHRASE_MAX_WORDS` words of a run counts ("the White House National Security Council" gives
-    "security council" too). Evidence for a name made of common words, which no word of it gives alone."""
+    "security council" too). Evidence for a name made of common words, which no word of it gives alone; kept for
+    a document's own evidence, not gathered over a batch (:func:`batch_evidence`)."""
 
     def capitalized_count(self, word: str) -> int:
         forms = self.capitalized.get(word.lower())
@@ -69,7 +70,8 @@ class CaseEvidence:
 
     def about(self, words: set[str]) -> CaseEvidence:
         """The part of this evidence about ``words`` (lowercase): their counts, and the pairs both of whose words
-        are among them. Linear in ``words``, not in this evidence."""
+        are among them. Linear in ``words``, not in this evidence (a batch's, which holds no phrases; a document's
+        few phrases are kept when all their words are among ``words``)."""
         capitalized = {w: self.capitalized[w] for w in words if w in self.capitalized}
         lowercase = Counter({w: self.lowercase[w] for w in words if w in self.lowercase})
         alone = Counter({w: self.alone[w] for w in words if w in self.alone})
@@ -215,7 +217,8 @@ def batch_evidence(texts: Iterable[str]) -> CaseEvidence:
         total.lowercase.update(one.lowercase)
         total.pairs.update(one.pairs)
         total.alone.update(one.alone)
-        total.phrases.update(one.phrases)
+        # No phrases: a phrase is evidence in its own document only (the casing step reads them there), and a
+        # batch's would grow with every capitalized run of every article.
     return total
 
 

@@ -175,6 +175,8 @@ def test_evidence_phrases() -> None:
     # not the tail of a hyphenated word: "Satellite Systems" is part of "Nano-Satellite Systems"
     assert ev.phrases["satellite", "systems"] == 0 and ev.phrases["tyvak", "nano"] == 0
     assert ev.phrases["systems", "corp"] == 1
+    # a phrase is evidence in its own document only: a batch gathers none
+    assert not batch_evidence(["Then the Security Council voted on the plan that the members had made there."]).phrases
 
 
 def test_user_names_option() -> None:
