@@ -145,16 +145,16 @@ class _LineWords(Sequence):
     them; made on demand, since a decision reads only the few words around its own."""
 
     def __init__(self, parts: list[str]):
-        self._words = self.texts = parts[1::2]
+        self.texts = parts[1::2]  # the words themselves, for comparisons without positions
         self._starts = list(accumulate(map(len, parts)))[:-1:2]  # where each gap ends: where each word starts
 
     def __len__(self) -> int:
-        return len(self._words)
+        return len(self.texts)
 
     def __getitem__(self, k):
         if isinstance(k, slice):
-            return [self[j] for j in range(*k.indices(len(self._words)))]
-        return _Word(self._words[k], self._starts[k])
+            return [self[j] for j in range(*k.indices(len(self.texts)))]
+        return _Word(self.texts[k], self._starts[k])
 
 
 @lru_cache(maxsize=1)
