@@ -178,8 +178,7 @@ def _gazetteer() -> dict[str, list[_Entry]]:
 @lru_cache(maxsize=1)
 def _phrase_pairs() -> frozenset[tuple[str, str]]:
     """The first two words (lowercase) of the gazetteer's multi-word names: ("new", "york"), ("the", "hague")."""
-    return frozenset((first, e.forms[1].lower()) for first, entries in _gazetteer().items()
-                     if len(entries[0].forms) > 1 for e in entries if len(e.forms) > 1)
+    return frozenset(_pair_names())
 
 
 @lru_cache(maxsize=1)
