@@ -138,11 +138,12 @@ def _collect(lines: list[list[str]]) -> CaseEvidence:
     """:func:`collect` of a text split by :func:`split_words`.
 
     Most words are lowercase and only counted, in C (``Counter``, ``map``); Python looks only at the words that do
-    not start lowercase, the only ones that can be capitalized evidence."""
-    capitalized: dict[str, Counter[str]] = {}
-    pairs: Counter[tuple[str, str]] = Counter()
-    alone: Counter[str] = Counter()
-    phrases: Counter[tuple[str, ...]] = Counter()
+    not start lowercase, the only ones that can be capitalized evidence, and only lists them: they are counted, and
+    lowercased, once per distinct spelling at the end."""
+    mid: list[str] = []  # the capitalized words written mid-sentence, as spelled
+    joined: list[tuple[str, str]] = []  # (capitalized word, mid-sentence capitalized word after it)
+    alone: list[str] = []
+    runs: list[tuple[str, ...]] = []  # stretches of runs of joined mid-sentence capitalized words
     every: list[str] = []  # every word, for the lowercase count
     for parts in lines:  # gap, word, gap, word, ..., gap
         if len(parts) == 1:
@@ -157,42 +158,54 @@ def _collect(lines: list[list[str]]) -> CaseEvidence:
         run: list[str] = []  # the run of joined mid-sentence capitalized words so far
         last = -2
         for k in titled:
-            # What stands before the word: a sentence end, the line start (openers only), or the previous word.
-            before = parts[2 * k].rstrip(_OPENERS_TEXT)
-            if before[-1:] in _ENDERS if before else k == 0:
-                continue  # a sentence start
+            gap = parts[2 * k]
+            if k == 0 or gap != " ":  # one space after a word: mid-sentence
+                # What stands before the word: a sentence end, the line start (openers only), or the previous word.
+                before = gap.rstrip(_OPENERS_TEXT)
+                if before[-1:] in _ENDERS if before else k == 0:
+                    continue  # a sentence start
             w = words[k]
-            low = w.lower()
-            capitalized.setdefault(low, Counter())[w] += 1
+            mid.append(w)
             # Joined: two titled words with one space between ("Air Force").
-            if k - 1 in titled_set and parts[2 * k] == " ":
-                pairs[words[k - 1].lower(), low] += 1
+            if gap == " " and k - 1 in titled_set:
+                joined.append((words[k - 1], w))
             elif not (k + 1 in titled_set and parts[2 * k + 2] == " "):
-                alone[low] += 1
-            if last == k - 1 and parts[2 * k] == " ":
-                run.append(low)
+                alone.append(w)
+            if last == k - 1 and gap == " ":
+                run.append(w)
             else:
                 if len(run) > 1:
-                    _count_phrases(run, parts[2 * last + 2] in _JOINERS, phrases)
+                    _stretches(run, parts[2 * last + 2] in _JOINERS, runs)
                 # Not the tail of a hyphenated or elided word: "Nano-Satellite Systems" is no "Satellite Systems".
-                run = [] if parts[2 * k] in _JOINERS else [low]
+                run = [] if gap in _JOINERS else [w]
             last = k
         if len(run) > 1:
-            _count_phrases(run, parts[2 * last + 2] in _JOINERS, phrases)
+            _stretches(run, parts[2 * last + 2] in _JOINERS, runs)
+    capitalized: dict[str, Counter[str]] = {}
+    for w, n in Counter(mid).items():
+        capitalized.setdefault(w.lower(), Counter())[w] = n
     # Counting every word and then keeping the lowercase ones tests each distinct word once, not each word.
     counts = Counter(every)
     lowercase = Counter({w: n for w, n in counts.items() if w.islower()})
-    return CaseEvidence(capitalized, lowercase, pairs, alone, phrases)
+    return CaseEvidence(capitalized, lowercase, _lowered(joined), _lowered(alone), _lowered(runs))
 
 
-def _count_phrases(run: list[str], joined: bool, phrases: Counter) -> None:
-    """Count every stretch of two to :data:`PHRASE_MAX_WORDS` words of ``run``; its last word not when ``joined``
-    to the next by a hyphen or an apostrophe ("Tyvak Nano-Satellite" is no "Tyvak Nano")."""
+def _lowered(spelled: list) -> Counter:
+    """Counts of ``spelled`` (words, or tuples of words) by their lowercase, counted once per distinct spelling."""
+    lowered: Counter = Counter()
+    for key, n in Counter(spelled).items():
+        lowered[key.lower() if isinstance(key, str) else tuple(w.lower() for w in key)] += n
+    return lowered
+
+
+def _stretches(run: list[str], joined: bool, stretches: list[tuple[str, ...]]) -> None:
+    """Every stretch of two to :data:`PHRASE_MAX_WORDS` words of ``run``; its last word not when ``joined`` to the
+    next by a hyphen or an apostrophe ("Tyvak Nano-Satellite" is no "Tyvak Nano")."""
     if joined:
         run = run[:-1]
     for i in range(len(run) - 1):
         for j in range(i + 2, min(i + PHRASE_MAX_WORDS, len(run)) + 1):
-            phrases[tuple(run[i:j])] += 1
+            stretches.append(tuple(run[i:j]))
 
 
 def _headline_words(words: list[str], unlowered: list[int]) -> bool:
