@@ -660,31 +660,36 @@ class ProperNouns(Normalizer):
         # The lowercase words of the text are the original's, and maybe some of the lines a step changed.
         raisable = self._raisable(own.lowercase.keys() | fresh, evidence, own)
         firsts, seconds = _pair_words(own)
+        pairs = own.pairs
         phrases = _phrase_pairs()
         # The capitalized phrases the document writes, by their first two words ("security council").
         written = _written_phrases(ctx)
-        watched = frozenset(raisable | firsts | seconds | users.keys())
-        if not watched and not written and not any(map(_phrase_firsts().__contains__, present)):
+        # Looked for as written: these words count only where they stand lowercase ("trump", not "Trump").
+        watched = frozenset(raisable | firsts | seconds)
+        if not watched and not users and not written and not any(map(_phrase_firsts().__contains__, present)):
             return []
         skip = _LazySpans(text, ctx)
         edits: list[Edit] = []
         for (offset, _, line), parts, lows in zip(split_lines(text), lines, lows_by_line):
+            found = parts[1::2]
             # Where a listed multi-word name or a phrase of the document may start: tested pair by pair in C.
             at = set(compress(count(), map(phrases.__contains__, pairwise(lows))))
             if written:
                 at.update(compress(count(), map(written.__contains__, pairwise(lows))))
-            if watched.isdisjoint(lows) and not at:
+            if users:
+                at.update(compress(count(), map(users.__contains__, lows)))
+            if watched.isdisjoint(found) and not at:
                 continue
-            at.update(compress(count(), map(watched.__contains__, lows)))
-            found = parts[1::2]
+            at.update(compress(count(), map(watched.__contains__, found)))
             n = len(lows)
             hits = [k for k in sorted(at)
                     if (low := lows[k]) in users or k + 1 < n and (
                         (low, lows[k + 1]) in phrases and not _spelled_out(found, lows, k)
                         or (low, lows[k + 1]) in written and _phrase_to_raise(found, lows, k, written))
-                    or found[k].islower() and (low in raisable
-                                               or low in firsts and k + 1 < n and found[k + 1][0].isupper()
-                                               or low in seconds and k and found[k - 1][0].isupper())]
+                    or found[k].islower() and (
+                        low in raisable
+                        or low in firsts and k + 1 < n and found[k + 1][0].isupper() and (low, lows[k + 1]) in pairs
+                        or low in seconds and k and found[k - 1][0].isupper() and (lows[k - 1], low) in pairs)]
             if not hits or _menu_or_tags(line, found):
                 continue
             words = _LineWords(parts)
