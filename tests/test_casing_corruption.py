@@ -51,3 +51,22 @@ def test_all_occurrences_of_one_place(monkeypatch) -> None:
 def test_damage_only_changes_case(kind: str, monkeypatch) -> None:
     doc, _ = _damage(kind, monkeypatch)
     assert str(doc).lower() == TEXT.lower()
+
+
+PHRASES = ("Judges of the Supreme Court heard the appeal on Friday, and the lawyers said that the Supreme Court "
+           "would rule soon.\nThe Court met again. Officials said the Switch and the Nintendo Switch sold well.\n")
+
+
+def test_phrase_evidence_tags(monkeypatch) -> None:
+    # The second "Supreme Court" and the first "Switch" lowercased: the other occurrences carry the evidence.
+    doc = Doc.parse(PHRASES)
+    at = {w: [i for i, t in enumerate(doc.tokens) if t == w] for w in ("Supreme", "Court", "Switch")}
+    monkeypatch.setattr(casing, "SHARE", 1.0)
+    monkeypatch.setattr(casing, "_proper_nouns", lambda d: [at["Supreme"][1], at["Court"][1], at["Switch"][0]])
+    damage = casing.proper_nouns(doc, random.Random(0))
+    tags = {Doc.parse(PHRASES).tokens[i]: t for i, t in damage.items()}
+    # "Supreme Court" is still written capitalized in the first sentence: phrase evidence for both words
+    assert {"phrase_evidence", "document_evidence"} <= tags["Supreme"]
+    assert {"phrase_evidence", "document_evidence"} <= tags["Court"]
+    # "Switch" capitalized elsewhere on its own says nothing about the common word here
+    assert "with_evidence" in tags["Switch"] and "document_evidence" not in tags["Switch"]

@@ -7,7 +7,10 @@ entry of newsclean's gazetteer or written capitalized mid-sentence at least twic
 Tags: ``with_evidence`` when the damaged document still writes the word capitalized mid-sentence elsewhere,
 ``without_evidence`` otherwise; ``common_word`` when the word is also a common English word in newsclean's cased
 lexicon ("Series" in "Apple Watch Series 3", "Council"), ``name_word`` otherwise, and the two combined
-("name_word+with_evidence"); ``all_occurrences`` for the documents where one place name is lowercased everywhere;
+("name_word+with_evidence"); ``phrase_evidence`` when the word is part of a multi-word name that the damaged
+document still writes capitalized mid-sentence elsewhere (the name, or a stretch of it holding the word);
+``document_evidence`` for a name word with evidence or a word with phrase evidence (what the document holds for
+this occurrence: "Switch" capitalized elsewhere says nothing about "switch" here); ``all_occurrences`` for the documents where one place name is lowercased everywhere;
 ``sentence_start`` for lowercased first words of sentences (``paragraph_start`` or ``after_full_stop`` besides).
 """
 
@@ -85,24 +88,63 @@ def _common() -> frozenset[str]:
     return frozenset(load("case_lexicon")["common"])
 
 
-def _evidence_tags(doc: Doc, damaged: list[int]) -> dict[int, set[str]]:
-    """Tag each damaged token by whether the damaged document still capitalizes its word mid-sentence, and by
-    whether the word is also a common English word ("Series", "Blue", "Council": parts of names)."""
+def _runs(doc: Doc, keep: list[bool]) -> list[tuple[int, int]]:
+    """``(first, last)`` token indexes of the runs of capitalized tokens joined by single spaces, among ``keep``."""
+    runs, start = [], None
+    for i, tok in enumerate(doc.tokens):
+        if keep[i] and _titled(tok) and start is not None and doc.seps[i] == " ":
+            continue
+        if start is not None:
+            runs.append((start, i - 1))
+        start = i if keep[i] and _titled(tok) else None
+    if start is not None:
+        runs.append((start, len(doc.tokens) - 1))
+    return runs
+
+
+def _stretches(words: list[str], i: int) -> set[tuple[str, ...]]:
+    """The stretches of 2 to 4 of ``words`` (lowercase), those holding word ``i`` only if ``i`` is given."""
+    n = len(words)
+    return {tuple(words[a:b]) for a in range(n) for b in range(a + 2, min(a + 4, n) + 1) if i < 0 or a <= i < b}
+
+
+def _evidence_tags(doc: Doc, damaged: list[int], names: list[tuple[int, int]]) -> dict[int, set[str]]:
+    """Tag each damaged token by whether the damaged document still capitalizes its word mid-sentence, by whether
+    the word is also a common English word ("Series", "Blue", "Council": parts of names), and by whether the
+    document holds evidence for it: for a name word, its capitalized use elsewhere (``with_evidence``); for a common
+    word inside a multi-word name of the original (``names``, its runs of capitalized words), the same name, or a
+    stretch of it that holds the word, written capitalized mid-sentence elsewhere (``phrase_evidence``: "the
+    Security Council voted" for "the security council said"). ``document_evidence`` is either of the two: a common
+    word capitalized elsewhere alone ("Switch" for "switch") is no evidence for it."""
     mid, prose, _ = _analyse(doc)
-    still = {t.lower() for i, t in enumerate(doc.tokens) if mid[i] and prose[i] and _titled(t)}
+    keep = [m and p for m, p in zip(mid, prose)]
+    still = {t.lower() for i, t in enumerate(doc.tokens) if keep[i] and _titled(t)}
+    phrases = set().union(*(_stretches([t.lower() for t in doc.tokens[a:b + 1]], -1) for a, b in _runs(doc, keep)))
     tags = {}
     for i in damaged:
         evidence = "with_evidence" if doc.tokens[i] in still else "without_evidence"
         word = "common_word" if doc.tokens[i] in _common() else "name_word"
         tags[i] = {evidence, word, f"{word}+{evidence}"}
+        a, b = next(((a, b) for a, b in names if a <= i <= b), (i, i))
+        if _stretches([t.lower() for t in doc.tokens[a:b + 1]], i - a) & phrases:
+            tags[i].add("phrase_evidence")
+        if "phrase_evidence" in tags[i] or word == "name_word" and evidence == "with_evidence":
+            tags[i].add("document_evidence")
     return tags
+
+
+def _names(doc: Doc) -> list[tuple[int, int]]:
+    """The runs of capitalized words of the original, on prose lines (sentence starts included)."""
+    _, prose, _ = _analyse(doc)
+    return _runs(doc, prose)
 
 
 def proper_nouns(doc: Doc, rng: random.Random) -> dict[int, set[str]]:
     chosen = [i for i in _proper_nouns(doc) if rng.random() < SHARE]
+    names = _names(doc)
     for i in chosen:
         doc.tokens[i] = doc.tokens[i].lower()
-    return _evidence_tags(doc, chosen)
+    return _evidence_tags(doc, chosen, names)
 
 
 def all_occurrences(doc: Doc, rng: random.Random) -> dict[int, set[str]]:
@@ -114,9 +156,10 @@ def all_occurrences(doc: Doc, rng: random.Random) -> dict[int, set[str]]:
         return {}
     name = rng.choice(places)
     chosen = [i for i, t in enumerate(doc.tokens) if t == name]
+    names = _names(doc)
     for i in chosen:
         doc.tokens[i] = name.lower()
-    return {i: tags | {"all_occurrences"} for i, tags in _evidence_tags(doc, chosen).items()}
+    return {i: tags | {"all_occurrences"} for i, tags in _evidence_tags(doc, chosen, names).items()}
 
 
 def sentence_start(doc: Doc, rng: random.Random) -> dict[int, set[str]]:

@@ -2,7 +2,8 @@
 
 The strongest evidence that "homs" is a proper noun is the same document writing "Homs" where no sentence starts.
 The casing step raises words on it, and the typo step refuses to "correct" such words (a name is not a typo).
-Headline-style lines (most words capitalized) are not evidence: they capitalize common words too.
+Headline-style lines (most words capitalized) are not evidence: they capitalize common words too. Runs of capitalized
+words are counted as phrases too ("Security Council"): evidence for a name made of common words.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ _ENDERS = frozenset(".!?:;…")
 #: A line with at least this share of capitalized words (of at least this many) is headline-style.
 _TITLE_SHARE = 0.6
 _TITLE_MIN_WORDS = 2
+#: What joins the parts of one word: a run of capitalized words does not start after one.
+_JOINERS = frozenset("-'’")
+#: The longest capitalized phrase counted as phrase evidence, in words.
+PHRASE_MAX_WORDS = 4
 #: Splits a line into the words (as WORD) and what stands between them.
 _WORDS_AND_GAPS = regex.compile(r"([^\W\d_]+)")
 
@@ -47,6 +52,12 @@ class CaseEvidence:
     alone: Counter[str] = field(default_factory=Counter)
     """Word -> times written capitalized mid-sentence with no capitalized word joined to it: "Turkey" in "Iran and
     Turkey", not "President" in "President Assad" (a title, lowercase elsewhere: "the president")."""
+    phrases: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    """Words (lowercase) -> times written as a run of capitalized words joined by single spaces, every one of them
+    mid-sentence, outside headline-style lines: "Security Council" in "the Security Council voted". Every stretch of
+    two to :data:`PHRASE_MAX_WORDS` words of a run counts ("the White House National Security Council" gives
+    "security council" too). Evidence for a name made of common words, which no word of it gives alone; kept for
+    a document's own evidence, not gathered over a batch (:func:`batch_evidence`)."""
 
     def capitalized_count(self, word: str) -> int:
         forms = self.capitalized.get(word.lower())
@@ -59,13 +70,15 @@ class CaseEvidence:
 
     def about(self, words: set[str]) -> CaseEvidence:
         """The part of this evidence about ``words`` (lowercase): their counts, and the pairs both of whose words
-        are among them. Linear in ``words``, not in this evidence."""
+        are among them. Linear in ``words``, not in this evidence (a batch's, which holds no phrases; a document's
+        few phrases are kept when all their words are among ``words``)."""
         capitalized = {w: self.capitalized[w] for w in words if w in self.capitalized}
         lowercase = Counter({w: self.lowercase[w] for w in words if w in self.lowercase})
         alone = Counter({w: self.alone[w] for w in words if w in self.alone})
         by_first: dict[str, list[tuple[str, str]]] = self._pairs_by_first()
         pairs = Counter({key: self.pairs[key] for w in words for key in by_first.get(w, ()) if key[1] in words})
-        return CaseEvidence(capitalized, lowercase, pairs, alone)
+        phrases = Counter({key: n for key, n in self.phrases.items() if words.issuperset(key)})
+        return CaseEvidence(capitalized, lowercase, pairs, alone, phrases)
 
     def _pairs_by_first(self) -> dict[str, list[tuple[str, str]]]:
         # Built once per evidence object and kept on it (the dataclass is frozen, its dicts are not).
@@ -83,7 +96,7 @@ class CaseEvidence:
         for w, forms in other.capitalized.items():
             capitalized.setdefault(w, Counter()).update(forms)
         return CaseEvidence(capitalized, self.lowercase + other.lowercase, self.pairs + other.pairs,
-                            self.alone + other.alone)
+                            self.alone + other.alone, self.phrases + other.phrases)
 
 
 def is_sentence_start(line: str, start: int) -> bool:
@@ -125,10 +138,12 @@ def _collect(lines: list[list[str]]) -> CaseEvidence:
     """:func:`collect` of a text split by :func:`split_words`.
 
     Most words are lowercase and only counted, in C (``Counter``, ``map``); Python looks only at the words that do
-    not start lowercase, the only ones that can be capitalized evidence."""
-    capitalized: dict[str, Counter[str]] = {}
-    pairs: Counter[tuple[str, str]] = Counter()
-    alone: Counter[str] = Counter()
+    not start lowercase, the only ones that can be capitalized evidence, and only lists them: they are counted, and
+    lowercased, once per distinct spelling at the end."""
+    mid: list[str] = []  # the capitalized words written mid-sentence, as spelled
+    joined: list[tuple[str, str]] = []  # (capitalized word, mid-sentence capitalized word after it)
+    alone: list[str] = []
+    runs: list[tuple[str, ...]] = []  # stretches of runs of joined mid-sentence capitalized words
     every: list[str] = []  # every word, for the lowercase count
     for parts in lines:  # gap, word, gap, word, ..., gap
         if len(parts) == 1:
@@ -140,23 +155,57 @@ def _collect(lines: list[list[str]]) -> CaseEvidence:
         if not titled or _headline_words(words, unlowered):
             continue
         titled_set = set(titled)
+        run: list[str] = []  # the run of joined mid-sentence capitalized words so far
+        last = -2
         for k in titled:
-            # What stands before the word: a sentence end, the line start (openers only), or the previous word.
-            before = parts[2 * k].rstrip(_OPENERS_TEXT)
-            if before[-1:] in _ENDERS if before else k == 0:
-                continue  # a sentence start
+            gap = parts[2 * k]
+            if k == 0 or gap != " ":  # one space after a word: mid-sentence
+                # What stands before the word: a sentence end, the line start (openers only), or the previous word.
+                before = gap.rstrip(_OPENERS_TEXT)
+                if before[-1:] in _ENDERS if before else k == 0:
+                    continue  # a sentence start
             w = words[k]
-            low = w.lower()
-            capitalized.setdefault(low, Counter())[w] += 1
+            mid.append(w)
             # Joined: two titled words with one space between ("Air Force").
-            if k - 1 in titled_set and parts[2 * k] == " ":
-                pairs[words[k - 1].lower(), low] += 1
+            if gap == " " and k - 1 in titled_set:
+                joined.append((words[k - 1], w))
             elif not (k + 1 in titled_set and parts[2 * k + 2] == " "):
-                alone[low] += 1
+                alone.append(w)
+            if last == k - 1 and gap == " ":
+                run.append(w)
+            else:
+                if len(run) > 1:
+                    _stretches(run, parts[2 * last + 2] in _JOINERS, runs)
+                # Not the tail of a hyphenated or elided word: "Nano-Satellite Systems" is no "Satellite Systems".
+                run = [] if gap in _JOINERS else [w]
+            last = k
+        if len(run) > 1:
+            _stretches(run, parts[2 * last + 2] in _JOINERS, runs)
+    capitalized: dict[str, Counter[str]] = {}
+    for w, n in Counter(mid).items():
+        capitalized.setdefault(w.lower(), Counter())[w] = n
     # Counting every word and then keeping the lowercase ones tests each distinct word once, not each word.
     counts = Counter(every)
     lowercase = Counter({w: n for w, n in counts.items() if w.islower()})
-    return CaseEvidence(capitalized, lowercase, pairs, alone)
+    return CaseEvidence(capitalized, lowercase, _lowered(joined), _lowered(alone), _lowered(runs))
+
+
+def _lowered(spelled: list) -> Counter:
+    """Counts of ``spelled`` (words, or tuples of words) by their lowercase, counted once per distinct spelling."""
+    lowered: Counter = Counter()
+    for key, n in Counter(spelled).items():
+        lowered[key.lower() if isinstance(key, str) else tuple(w.lower() for w in key)] += n
+    return lowered
+
+
+def _stretches(run: list[str], joined: bool, stretches: list[tuple[str, ...]]) -> None:
+    """Every stretch of two to :data:`PHRASE_MAX_WORDS` words of ``run``; its last word not when ``joined`` to the
+    next by a hyphen or an apostrophe ("Tyvak Nano-Satellite" is no "Tyvak Nano")."""
+    if joined:
+        run = run[:-1]
+    for i in range(len(run) - 1):
+        for j in range(i + 2, min(i + PHRASE_MAX_WORDS, len(run)) + 1):
+            stretches.append(tuple(run[i:j]))
 
 
 def _headline_words(words: list[str], unlowered: list[int]) -> bool:
@@ -181,6 +230,8 @@ def batch_evidence(texts: Iterable[str]) -> CaseEvidence:
         total.lowercase.update(one.lowercase)
         total.pairs.update(one.pairs)
         total.alone.update(one.alone)
+        # No phrases: a phrase is evidence in its own document only (the casing step reads them there), and a
+        # batch's would grow with every capitalized run of every article.
     return total
 
 

@@ -50,6 +50,19 @@ FIXES = [
     # a title the document writes capitalized before the name
     ("We asked Professor Aron first, then we asked Professor Aron again. Then professor Aron answered the question.",
      "We asked Professor Aron first, then we asked Professor Aron again. Then Professor Aron answered the question."),
+    # a phrase the document writes capitalized, written half lowercase here: raised as a whole
+    (("Judges of the Supreme Court heard the appeal before the holiday, and lawyers expected the Supreme Court to "
+      "rule within weeks. Markets waited for the Supreme court ruling, traders said."),
+     ("Judges of the Supreme Court heard the appeal before the holiday, and lawyers expected the Supreme Court to "
+      "rule within weeks. Markets waited for the Supreme Court ruling, traders said.")),
+    (("Engineers at Blue Origin said the lander was ready, and managers at Blue Origin agreed with them. The "
+      "contract went to blue Origin and two other companies."),
+     ("Engineers at Blue Origin said the lander was ready, and managers at Blue Origin agreed with them. The "
+      "contract went to Blue Origin and two other companies.")),
+    (("The Apple Watch Series 3 sold well, and the Apple Watch Series 5 sold better. Get the Apple Watch series 5 "
+      "today, the store said."),
+     ("The Apple Watch Series 3 sold well, and the Apple Watch Series 5 sold better. Get the Apple Watch Series 5 "
+      "today, the store said.")),
     # sentence starts
     ("Tensions rose.\nthe foreign ministers of Russia, Iran and Turkey met on Saturday.",
      "Tensions rose.\nThe foreign ministers of Russia, Iran and Turkey met on Saturday."),
@@ -61,6 +74,14 @@ FIXES = [
     # a speaker label and its answer both lowercase: two sentence starts on one line, in order
     ("**professor Aron:** it is certainly a critical moment for the country.",
      "**Professor Aron:** It is certainly a critical moment for the country."),
+    # a common word after a number is no unit's abbreviation: the full stop ends the sentence
+    ("The crash killed all of 346 people. its fleet of jets stayed on the ground for months.",
+     "The crash killed all of 346 people. Its fleet of jets stayed on the ground for months."),
+    # after a person's initial a surname (or a sentence) starts: a capital either way
+    ("The studio was founded by Renzo B. larriviere and Simone Chua in the old town.",
+     "The studio was founded by Renzo B. Larriviere and Simone Chua in the old town."),
+    ("George R. R. martin wrote the books that the show was based on.",
+     "George R. R. Martin wrote the books that the show was based on."),
     ("Table of Contents\niran has said it would consider sending forces to Syria.",
      "Table of Contents\nIran has said it would consider sending forces to Syria."),
 ]
@@ -82,6 +103,8 @@ LEAVES = [
     "He said the brand is written “ebay” on the sign and left it there.",
     "He wrote it all by hand...and then he slept in the park after the long day.",
     "Both are paid 1 tsp. olive oil and 4 oz. cooked chicken every day at noon.",
+    "Add 2 Tbsp. dressing and 1 Tbsp. cilantro to the bowl, then serve it at once.",
+    "The U. S. officials met them, and In U. S. courts the case went on.",
     "The recipe needs an\n\neffective way to cook the beans slowly over the fire.",
     "Die Rebellen sagten, sie hätten die Tore der Hauptstadt von syrien am Samstag erreicht.",
     "Повстанцы вошли в хомс и дамаск в субботу утром.",
@@ -95,6 +118,22 @@ LEAVES = [
     "slug: browns-player-on-mason-rudolphs-role-in-fight-with-myles-garrett | sport: football",
     "Ireland (English) Italia (italiano) Magyarország (magyar) Suomi (suomi) are the editions of the site.",
     "We want to hear from you! Send us a tip using our form. Send Us a Tip, Send Us a Tip.",
+    # phrase evidence: a lone word of the phrase stays; a phrase written half lowercase as often, all lowercase
+    # here, or capitalized only before a name is no evidence; function words and particles stay lowercase
+    ("Delegates said the Security Council would meet again soon, and then the Security Council voted on the plan. "
+     "The council of the city was not asked about the matter at all."),
+    ("Critics said the Assad Regime was weak, and others wrote that the Assad regime had lost the support of the "
+     "army, but the Assad regime held on to the capital for many years."),
+    ("He spoke with Ukrainian President Volodymyr Zelensky by phone for a long time, and said the new Ukrainian "
+     "president was a reformer."),
+    ("The painting Starry Night hangs in the museum, and visitors love Starry Night there; the installation gives "
+     "Amsterdam its own starry night every winter."),
+    "The editors of The Washington Post wrote about it, and later the editors of the Washington Post wrote again.",
+    ("Actor James Van Der Beek spoke to reporters about the show, and Van Der Beek thanked the fans. Fans cheered "
+     "van Der Beek loudly."),
+    # a lowercase word starting a line that is no sentence (an address): a tie of evidence is no evidence
+    ("The showroom of the designers is on Corso Monforte in the city of Milan, near the center.\n"
+     "Flos Showroom\ncorso Monforte, 15"),
     # letters whose capital is no single letter: a casing step changes case, never letters
     "ŉ Syrian rebels breached Damascus.",
     "The rebels left. ß is a letter of German, and ŉ is one of Afrikaans.",
@@ -117,6 +156,27 @@ def test_every_edit_names_its_evidence() -> None:
     assert "the document writes 'Homs'" in reasons["homs"]
     assert reasons["israel"] == "gazetteer: country 'Israel'"
     assert reasons["december"] == "gazetteer: month 'December'"
+
+
+def test_phrase_evidence_is_named() -> None:
+    text = ("Judges of the Supreme Court heard the appeal before the holiday, and lawyers expected the Supreme Court "
+            "to rule within weeks. Markets waited for the supreme Court ruling, traders said.")
+    (edit,) = BOTH.clean(text).edits
+    assert (edit.before, edit.after) == ("supreme", "Supreme")
+    assert edit.reason == "the document writes the phrase 'Supreme Court' capitalized mid-sentence 2x"
+
+
+def test_evidence_phrases() -> None:
+    ev = collect("Members of the White House National Security Council met on Friday with some of the people from "
+                 "the country, and then the Security Council voted on the plan that they had made.\n"
+                 "Then the staff of Tyvak Nano-Satellite Systems Corp came to talk about the launch of the rocket.")
+    assert ev.phrases["security", "council"] == 2 and ev.phrases["white", "house", "national", "security"] == 1
+    assert ev.phrases["white", "house", "national", "security", "council"] == 0  # longer than four words
+    # not the tail of a hyphenated word: "Satellite Systems" is part of "Nano-Satellite Systems"
+    assert ev.phrases["satellite", "systems"] == 0 and ev.phrases["tyvak", "nano"] == 0
+    assert ev.phrases["systems", "corp"] == 1
+    # a phrase is evidence in its own document only: a batch gathers none
+    assert not batch_evidence(["Then the Security Council voted on the plan that the members had made there."]).phrases
 
 
 def test_user_names_option() -> None:
@@ -188,7 +248,8 @@ def test_other_seeds_keep_their_case(seed: str) -> None:
 
 words = st.sampled_from(["homs", "Homs", "syria", "the", "iran", "turkey", "march", "may", "december", "bill",
                          "professor", "Aron", "al-Assad", "iPhone", "U.S.", "e.g.", "new", "york", "said", "2,000",
-                         "www.x.com", "@homs", "#syria", "`code`", "“ebay”", "хомс", "東京"])
+                         "www.x.com", "@homs", "#syria", "`code`", "“ebay”", "хомс", "東京", "Supreme", "Court",
+                         "court", "Nano-Satellite"])
 seps = st.sampled_from([" ", " ", " ", ", ", ". ", "? ", "\n", "\n\n", "'s ", "-", ": "])
 texts = st.lists(st.tuples(words, seps), max_size=40).map(lambda ps: "".join(w + s for w, s in ps))
 

