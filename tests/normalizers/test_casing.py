@@ -45,6 +45,9 @@ FIXES = [
     # a name that is also a word, with strong context
     ("The ministers of Russia, Iran and turkey met on Saturday.",
      "The ministers of Russia, Iran and Turkey met on Saturday."),
+    # the list is one of countries once its other names are raised, in the same run
+    ("The ministers of iran, russia, and turkey met in qatar on Saturday.",
+     "The ministers of Iran, Russia, and Turkey met in Qatar on Saturday."),
     ("The officials who had been invited arrived in turkey's capital on Sunday.",
      "The officials who had been invited arrived in Turkey's capital on Sunday."),
     # a title the document writes capitalized before the name

@@ -19,13 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, pairwise
-from operator import and_, itemgetter, ne, or_
+from operator import and_, attrgetter, itemgetter, ne, or_
 from typing import NamedTuple
 
 import regex
 
 from newsclean.data import load
-from newsclean.edits import Edit
+from newsclean.edits import Edit, apply_edits
 from newsclean.evidence import (WORD, CaseEvidence, case_evidence, document_evidence, headline_style,
                                 is_sentence_start, line_parts)
 from newsclean.normalizer import Context, Normalizer
@@ -78,6 +78,8 @@ _CAPITAL_FOLLOWS = regex.compile(r"[.?!]\s+[A-Za-z]")
 _NUMBER_BEFORE = regex.compile(r"\d\s?$")
 #: After a number, a word this short ("oz", "tsp", "km") or no common word ("Tbsp") is a unit's abbreviation.
 _UNIT_MAX = 3
+#: proper_nouns runs again on its own result while it raises more; a list of names is decided in a round or two.
+_MAX_ROUNDS = 4
 _NAME_FOLLOWS = regex.compile(r"(?<![-\s])[-\s]++\p{Lu}")
 _NAME_NEXT = regex.compile(r"[ -]\p{Lu}")
 #: Matched where a word starts: is it the lowercase part of a foreign name ("Jung-gu")? A lookbehind, so that the
@@ -646,6 +648,27 @@ class ProperNouns(Normalizer):
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         if _lowercase_by_design(self, ctx):
             return []
+        own_notes = len(ctx.notes)
+        edits = self._raise_once(text, ctx)
+        # A verdict may rest on a neighbour raised in the same run ("iran, russia and turkey" is a list of countries
+        # once "russia" is "Russia"), so the step runs again on its own result until it raises nothing more, as the
+        # pipeline would: idempotent on its own. Raising keeps lengths but for a few letters ("ŉ"); then it stops.
+        for _ in range(_MAX_ROUNDS):
+            if not edits or any(len(e.before) != len(e.after) for e in edits):
+                break
+            seen_notes = len(ctx.notes)
+            more = self._raise_once(apply_edits(text, edits), ctx)
+            # The later round's notes repeat the earlier's, bar those about words it has now raised.
+            del ctx.notes[seen_notes:]
+            if not more:
+                break
+            raised = {(e.start, e.end) for e in more}
+            ctx.notes[own_notes:] = [n for n in ctx.notes[own_notes:] if (n.start, n.end) not in raised]
+            edits = sorted(edits + [self.edit(text, e.start, e.end, e.after, e.reason) for e in more],
+                           key=attrgetter("start"))
+        return edits
+
+    def _raise_once(self, text: str, ctx: Context) -> list[Edit]:
         evidence = case_evidence(ctx)
         users = self._user_names()
         own = document_evidence(ctx)
