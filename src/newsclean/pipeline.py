@@ -121,7 +121,7 @@ class Pipeline:
                         ctx.notes[i] = replace(ctx.notes[i], line=line_of(starts, ctx.notes[i].start))
                 if proposed:
                     check_edits(current, proposed, step.name)
-                    edits.extend(replace(e, line=line_of(starts, e.start), stage=stage) for e in proposed)
+                    edits.extend(e.placed(line_of(starts, e.start), stage) for e in proposed)
                     current = apply_edits(current, proposed)
                     changed = True
                     version += 1
