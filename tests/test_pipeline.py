@@ -100,45 +100,6 @@ def test_timeout_skips_the_step_and_reports_it() -> None:
     assert [(n.normalizer, n.kind) for n in result.notes] == [("slow", "timeout")]
 
 
-@dataclass(frozen=True)
-class _Shouty(Normalizer):
-    """An English-only step that uppercases "the" and notes "der"; it never asks for the language itself."""
-
-    name = "shouty"
-    summary = "test step"
-    english_only = True
-
-    def propose(self, text: str, ctx: Context) -> list[Edit]:
-        for found in ("der", "die"):
-            if found in text:
-                self.note(ctx, "seen", found)
-        at = text.find("the ")
-        return [self.edit(text, at, at + 3, "THE", "test")] if at >= 0 else []
-
-
-LANGUAGE_CASES = [
-    # text, output, notes kept, language identified
-    ("I saw the cat and the dog in the garden.", "I saw THE cat and the dog in the garden.", 0, True),
-    ("Ich sah die Katze und den Hund im Garten mit the Kindern der Nachbarn.", None, 0, True),
-    ("Ich sah eine Katze und einen Hund im Garten.", None, 0, False),
-]
-
-
-@pytest.mark.parametrize(("text", "expected", "notes", "identified"), LANGUAGE_CASES)
-def test_english_only_steps_learn_the_language_only_when_they_find_something(
-    text: str, expected: str | None, notes: int, identified: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import newsclean.normalizer
-
-    asked: list[str] = []
-    detect = newsclean.normalizer.detect
-    monkeypatch.setattr(newsclean.normalizer, "detect", lambda t: asked.append(t) or detect(t))
-    result = Pipeline([_Shouty()]).clean(text)
-    assert result.text == (expected or text)
-    assert len(result.notes) == notes  # what the step noted in another language is dropped with its edits
-    assert bool(asked) == identified
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

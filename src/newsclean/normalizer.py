@@ -45,11 +45,6 @@ class Context:
             self._language = detect(self.original)
         return self._language
 
-    @property
-    def known_language(self) -> str | None:
-        """The document's language if it has been asked for already, else ``None`` (nothing is computed)."""
-        return self._language
-
 
 @dataclass(frozen=True)
 class Normalizer:

@@ -138,24 +138,15 @@ class Pipeline:
         return CleanResult(current, text, tuple(edits), _unique_notes(ctx.notes), ctx.metadata, newline)
 
     def _run_step(self, step: Normalizer, text: str, ctx: Context) -> list[Edit]:
-        if step.english_only and ctx.known_language not in (None, "en"):
+        if step.english_only and ctx.language != "en":
             return []
-        seen_notes = len(ctx.notes)
         try:
-            proposed = step.propose(text, ctx)
+            return step.propose(text, ctx)
         except TimeoutError as exc:
             # The regex module's timeout is the last guard against a pattern that backtracks: the step is skipped
             # for this document and the skip is reported, rather than hanging a whole corpus run.
             ctx.notes.append(Note(step.name, "timeout", f"skipped: {exc}", stage=ctx.stage))
             return []
-        # The language is identified only once an English-only step has found something: most documents give the
-        # word-level steps nothing to do, and identifying their language would be the largest cost left. What such
-        # a step found in another language is dropped, as if it had not run; a step with costly work to do asks
-        # ``ctx.language`` itself before doing it.
-        if step.english_only and (proposed or len(ctx.notes) > seen_notes) and ctx.language != "en":
-            del ctx.notes[seen_notes:]
-            return []
-        return proposed
 
     def fix(self, text: str) -> str:
         """Clean one document and return only the text."""

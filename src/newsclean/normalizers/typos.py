@@ -98,8 +98,6 @@ class Typos(Normalizer):
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         url = self.languagetool_url or os.environ.get(ENV_LANGUAGETOOL, "")
         evidence = _Evidence(ctx)
-        if url and ctx.language != "en":
-            return []  # asked before the text goes to the server, which the pipeline would ask only after
         if url:
             from newsclean.languagetool import suggestions
 
@@ -110,8 +108,8 @@ class Typos(Normalizer):
             # tokens they are in only.
             proposals = None
             suspects = self._suspects(text, evidence)
-            if not suspects or ctx.language != "en":
-                return []  # the language only now: a search for candidates in another language is all waste
+            if not suspects:
+                return []
             tokens = _tokens_with(text, suspects)
         parts = _words_of(text, tokens, suspects)
         if not parts:
