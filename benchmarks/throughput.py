@@ -8,7 +8,8 @@ Sections:
 
 * ``pipeline``: MB/s of the default pipeline, of every normalizer alone, and of the peers ``ftfy.fix_text`` (its
   defaults) and clean-text's ``clean()`` with case and punctuation kept, on the same documents: the article bodies of
-  the extraction benchmark's gold set, repeated to at least 20 MB.
+  the extraction benchmark's gold set, repeated to at least 20 MB; and the default pipeline on what scrapers hand
+  over, the same pages as whole-page text (html-text's output, menus and footers included), to the same size.
 * ``parallel``: MB/s of ``Pipeline.clean_many`` at 1 and 2 workers on the same corpus, end to end (starting the
   worker processes included), and the ratio.
 * ``coldstart``: wall time of ``newsclean fix seeds/001_22400fdf319afacc.txt`` in a new process, median of several,
@@ -82,6 +83,15 @@ def load_bodies(path: Path | None) -> list[str]:
         sys.exit(f"throughput: the benchmark corpus is missing: {path or GOLD_CANDIDATES[0]} (give it with --gold)")
     gold = json.loads(found[0].read_text(encoding="utf-8"))
     return [entry["articleBody"] for entry in gold.values() if entry.get("articleBody")]
+
+
+def whole_pages() -> list[str]:
+    """The extraction benchmark's pages as html-text turned them into text, whole (empty if the data is missing)."""
+    found = [p.parent / "inputs" / "html-text.json" for p in GOLD_CANDIDATES if p.exists()]
+    if not found or not found[0].exists():
+        return []
+    pages = json.loads(found[0].read_text(encoding="utf-8"))
+    return [entry["articleBody"] for entry in pages.values() if entry.get("articleBody")]
 
 
 def corpus(bodies: list[str], megabytes: float) -> list[str]:
@@ -161,6 +171,15 @@ def bench_pipeline(report: Report, docs: list[str], size: float) -> None:
         [label, f"{wall:.2f}", f"{on_cpu:.2f}", f"{base_cpu / on_cpu:.2f}"]
         for (label, _), (wall, on_cpu) in zip(engines, rates)
     ]
+    # What scrapers hand over: the same pages as whole-page text, menus and footers included (html-text's output).
+    pages = whole_pages()
+    if pages:
+        pages = corpus(pages, size)
+        label = f"newsclean default on whole pages ({mb(pages):.1f} MB of html-text output of the same news pages)"
+        print(f"  {label} ...", end=" ", flush=True)
+        wall, on_cpu = rate(default.fix, pages, mb(pages))
+        print(f"{wall:.2f} MB/s, {on_cpu:.2f} MB per CPU second", flush=True)
+        rows.append([label, f"{wall:.2f}", f"{on_cpu:.2f}", f"{base_cpu / on_cpu:.2f}"])
     report.table(
         f"Throughput on {size:.1f} MB ({len(docs)} documents), one process",
         ["engine", "MB/s", "MB per CPU second", "newsclean default is × (CPU)"],
