@@ -72,6 +72,8 @@ _TERMINAL = ".!?…"
 _UPPER = regex.compile(r"\p{Lu}")
 #: Splits a name or a line into what stands before, between and after its words, and the words (as WORD).
 _NAME_PARTS = regex.compile(r"([^\W\d_]+)")
+#: The words of a line split by ``_NAME_PARTS``: its odd parts.
+_WORDS = itemgetter(slice(1, None, 2))
 #: A sentence end inside the line, then a word: the line is prose with sentences in it. Any case of the word counts,
 #: so that raising the word (this step's own change) cannot change the line's verdict on a second run.
 _CAPITAL_FOLLOWS = regex.compile(r"[.?!]\s+[A-Za-z]")
@@ -207,9 +209,21 @@ def _spelled_out(found: list[str], lows: list[str], k: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _phrase_firsts() -> frozenset[str]:
-    """The first words (lowercase) of the gazetteer's multi-word names."""
-    return frozenset(first for first, _ in _phrase_pairs())
+def _phrase_keys() -> frozenset[str]:
+    """One of the first two words (lowercase) of each of the gazetteer's multi-word names, the rarer in English
+    ("hague" for "the hague", "isle" for "isle of man"): a line without one holds no such name."""
+    common, unfit = _lexicon()[0], _function_words()
+
+    def rank(word: str) -> tuple[bool, bool]:
+        return word in unfit, word in common
+
+    return frozenset(second if rank(second) <= rank(first) else first for first, second in _phrase_pairs())
+
+
+def _spelled(words: set[str], lows: frozenset[str]) -> set[str]:
+    """The words of ``words`` (as written) whose lowercase is in ``lows``."""
+    listed = list(words)
+    return set(compress(listed, map(lows.__contains__, map(str.lower, listed))))
 
 
 @lru_cache(maxsize=1)
@@ -223,6 +237,13 @@ def _listed_names() -> frozenset[str]:
         if entry and len(first) > 1 and (first not in common or entry.kind == "month" or first in name_like):
             listed.add(first)
     return frozenset(listed)
+
+
+@lru_cache(maxsize=1)
+def _listed_or_proper() -> frozenset[str]:
+    """The words (lowercase) the lists alone may raise: :func:`_listed_names`, and the lexicon's names that are no
+    word at all ("asian")."""
+    return _listed_names() | {w for w in _proper() if len(w) > 1 and not _is_word(w)}
 
 
 def _pair_words(evidence: CaseEvidence) -> tuple[set[str], set[str]]:
@@ -335,6 +356,16 @@ def _skip_spans(text: str, ctx: Context) -> SpanIndex:
     return index
 
 
+def _phrase_lowercase_words(ctx: Context) -> frozenset[str]:
+    """The words of the capitalized phrases the document writes that phrase evidence may raise where they stand
+    lowercase: no function word, no particle (see :func:`_phrase_to_raise`)."""
+    words = ctx.cache.get("casing_phrase_words")
+    if words is None:
+        words = frozenset(chain.from_iterable(document_evidence(ctx).phrases)) - _function_words() - PARTICLES
+        ctx.cache["casing_phrase_words"] = words
+    return words
+
+
 def _written_phrases(ctx: Context) -> dict[tuple[str, str], list[tuple[str, ...]]]:
     """The capitalized phrases the document writes (see ``CaseEvidence.phrases``) by their first two words, longest
     first."""
@@ -357,11 +388,15 @@ def _lowercase_phrases(ctx: Context) -> tuple[Counter, Counter, Counter]:
     if cached is None:
         found, half, closed = cached = ctx.cache["casing_lowercase_phrases"] = Counter(), Counter(), Counter()
         written = _written_phrases(ctx)
-        lowered = ctx.cache.get("casing_original_lows")
-        if lowered is None:
-            lowered = [list(map(str.lower, parts[1::2])) for parts in line_parts(ctx)]
-        for parts, lows in zip(line_parts(ctx), lowered):
-            words = parts[1::2]
+        lines = line_parts(ctx)
+        founds = list(map(_WORDS, lines))
+        present = set(chain.from_iterable(founds))
+        # Only the lines holding a first and a second word of a phrase, as written, are lowercased and read.
+        firsts, seconds = (_spelled(present, frozenset(key[j] for key in written)) for j in (0, 1))
+        for parts, words in zip(lines, founds):
+            if firsts.isdisjoint(words) or seconds.isdisjoint(words):
+                continue
+            lows = list(map(str.lower, words))
             for k in compress(count(), map(written.__contains__, pairwise(lows))):
                 for phrase in written[lows[k], lows[k + 1]]:
                     n = len(phrase)
@@ -673,10 +708,7 @@ class ProperNouns(Normalizer):
         users = self._user_names()
         own = document_evidence(ctx)
         lines, fresh = _words_of(text, ctx)
-        lows_by_line = [list(map(str.lower, parts[1::2])) for parts in lines]
-        if text == ctx.original:
-            ctx.cache["casing_original_lows"] = lows_by_line
-        present = set(chain.from_iterable(lows_by_line))
+        founds = list(map(_WORDS, lines))
         # Most words are no name: which lowercase words any evidence could raise is decided once per word (type)
         # from the document's evidence and the lists; only the lines holding one of them are looked at closely,
         # and in them only those words, the starts of multi-word names and the neighbours of capitalized pairs.
@@ -689,22 +721,40 @@ class ProperNouns(Normalizer):
         written = _written_phrases(ctx)
         # Looked for as written: these words count only where they stand lowercase ("trump", not "Trump").
         watched = frozenset(raisable | firsts | seconds)
-        if not watched and not users and not written and not any(map(_phrase_firsts().__contains__, present)):
+        # A line is read closely only when it holds a word that may be raised as written (watched, or a lowercase
+        # word of a phrase the document capitalizes), or, in any case, a key word of the gazetteer's multi-word
+        # names: tested line by line in C, on the words as written, so that the few lines left are the only ones
+        # whose words are lowercased.
+        to_raise = _phrase_lowercase_words(ctx)
+        needed = watched | to_raise
+        present = set(chain.from_iterable(founds))
+        names = _spelled(present, _phrase_keys())
+        if not users and not names and needed.isdisjoint(present):
             return []
         skip = _LazySpans(text, ctx)
         edits: list[Edit] = []
-        for (offset, _, line), parts, lows in zip(split_lines(text), lines, lows_by_line):
-            found = parts[1::2]
-            # Where a listed multi-word name or a phrase of the document may start: tested pair by pair in C.
-            at = set(compress(count(), map(phrases.__contains__, pairwise(lows))))
-            if written:
+        for (offset, _, line), parts, found in zip(split_lines(text), lines, founds):
+            if not users and needed.isdisjoint(found) and names.isdisjoint(found):
+                continue
+            lows = list(map(str.lower, found))
+            n = len(lows)
+            # Where a listed multi-word name or a phrase of the document may start: next to a key word of the
+            # gazetteer's names, and pair by pair in C for the phrases.
+            at = set()
+            if not names.isdisjoint(found):
+                for k in compress(count(), map(names.__contains__, found)):
+                    if k and (lows[k - 1], lows[k]) in phrases:
+                        at.add(k - 1)
+                    if k + 1 < n and (lows[k], lows[k + 1]) in phrases:
+                        at.add(k)
+            # A phrase of the document needs a word to raise: written as the document writes it, it is no hit.
+            if written and not to_raise.isdisjoint(found):
                 at.update(compress(count(), map(written.__contains__, pairwise(lows))))
             if users:
                 at.update(compress(count(), map(users.__contains__, lows)))
             if watched.isdisjoint(found) and not at:
                 continue
             at.update(compress(count(), map(watched.__contains__, found)))
-            n = len(lows)
             hits = [k for k in sorted(at)
                     if (low := lows[k]) in users or k + 1 < n and (
                         (low, lows[k + 1]) in phrases and not _spelled_out(found, lows, k)
@@ -737,9 +787,7 @@ class ProperNouns(Normalizer):
             if count and _document_vouches(low, count, ev.lowercase[low], ev.alone[low], False):
                 raisable.add(low)
         if self.gazetteer:
-            raisable |= lowercase & _listed_names()
-            # The lexicon's names that are no word at all ("asian"): asked only of the document's words.
-            raisable.update(w for w in lowercase & _proper().keys() if len(w) > 1 and not _is_word(w))
+            raisable |= lowercase & _listed_or_proper()
         return raisable - PARTICLES
 
     def _user_names(self) -> dict[str, list[_Entry]]:
@@ -868,11 +916,11 @@ class ProperNouns(Normalizer):
             raised = [w for w in lowered if w.group() not in PARTICLES and w.group() not in _function_words()]
             if not raised or not all(self._candidate(line, w) for w in raised):
                 continue
+            if _all_lowercase([w.group() for w in here], line[:here[0].start()]):
+                continue  # all lowercase here too: a style as often as damage ("its starry night", "intensive care")
             own = document_evidence(ctx)
             lowercase, half, closed = _lowercase_phrases(ctx)
             capitalized, lower = own.phrases[phrase], lowercase[phrase]
-            if _all_lowercase([w.group() for w in here], line[:here[0].start()]):
-                continue  # all lowercase here too: a style as often as damage ("its starry night", "intensive care")
             if capitalized <= lower + half[phrase] - (not _fragment_start(line, words, i)) or any(
                     not w.group().islower() and w.group() != own.form(p) for w, p in zip(here, phrase)) or (
                     here[-1].group().islower() and not closed[phrase]):
