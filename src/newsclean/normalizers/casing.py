@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, pairwise
-from operator import and_, attrgetter, itemgetter, ne, or_
+from operator import attrgetter, itemgetter, not_
 from typing import NamedTuple
 
 import regex
@@ -304,39 +304,40 @@ def _document_vouches(low: str, count: int, lower: int, alone: int, determiner: 
     return low in name_like and alone > lower and not determiner
 
 
-def _mixed_pairs(ctx: Context) -> Counter:
-    """(word, next word) -> times the original document writes one lowercase and the other capitalized."""
-    mixed = ctx.cache.get("casing_mixed_pairs")
+def _mixed_count(key: tuple[str, str], ctx: Context) -> int:
+    """Times the original document writes the words of ``key`` (lowercase) next to each other with one space
+    between, one lowercase and the other capitalized; counted for the few pairs asked, once each."""
+    counts = ctx.cache.setdefault("casing_mixed_pairs", {})
+    mixed = counts.get(key)
     if mixed is None:
-        mixed = Counter()
+        first, second = key
+        mixed = 0
         for parts in line_parts(ctx):  # gap, word, gap, word, ..., gap
+            # One of the two is lowercase, so written as in ``key``: tests in C find the few lines and words to read.
+            if first not in parts and second not in parts:
+                continue
             words = parts[1::2]
-            # Tested word by word in C (``map``); Python sees only the pairs that are mixed.
-            up = list(map(str.isupper, map(itemgetter(0), words)))
-            low = list(map(str.islower, words))
-            one_case_change = map(and_, map(ne, up, up[1:]), map(or_, low, low[1:]))
-            mixed_at = map(and_, map(" ".__eq__, parts[2::2]), one_case_change)
-            mixed.update((words[k].lower(), words[k + 1].lower()) for k in compress(count(), mixed_at))
-        ctx.cache["casing_mixed_pairs"] = mixed
+            at = set(compress(count(), map(first.__eq__, words[:-1])))
+            at.update(compress(count(), map(second.__eq__, words[1:])))
+            for k in at:
+                a, b = words[k], words[k + 1]
+                if (parts[2 * k + 2] == " " and a[0].isupper() != b[0].isupper() and (a.islower() or b.islower())
+                        and a.lower() == first and b.lower() == second):
+                    mixed += 1
+        counts[key] = mixed
     return mixed
 
 
-def _words_of(text: str, ctx: Context) -> tuple[list[list[str]], set[str]]:
-    """:func:`newsclean.evidence.split_words` of ``text``, reusing the original's split for the lines a step has
-    not changed (most of them: the casing steps raise a few words); and the words of the lines it has changed."""
+def _words_of(text: str, ctx: Context) -> tuple[list[str], list[list[str]]]:
+    """The lines of ``text`` and their :func:`newsclean.evidence.split_words`, reusing the original's split for the
+    lines a step has not changed (most of them: the casing steps raise a few words)."""
     original = line_parts(ctx)
+    lines = text.split("\n")
     if text == ctx.original:
-        return original, set()
+        return lines, original
     known = dict(zip(ctx.original.split("\n"), original))
     split = _NAME_PARTS.split
-    lines, fresh = [], set()
-    for line in text.split("\n"):
-        parts = known.get(line)
-        if parts is None:
-            parts = split(line)
-            fresh.update(parts[1::2])
-        lines.append(parts)
-    return lines, fresh
+    return lines, [known.get(line) or split(line) for line in lines]
 
 
 def _skip_spans(text: str, ctx: Context) -> SpanIndex:
@@ -707,13 +708,13 @@ class ProperNouns(Normalizer):
         evidence = case_evidence(ctx)
         users = self._user_names()
         own = document_evidence(ctx)
-        lines, fresh = _words_of(text, ctx)
+        text_lines, lines = _words_of(text, ctx)
         founds = list(map(_WORDS, lines))
+        present = set(chain.from_iterable(founds))
         # Most words are no name: which lowercase words any evidence could raise is decided once per word (type)
         # from the document's evidence and the lists; only the lines holding one of them are looked at closely,
         # and in them only those words, the starts of multi-word names and the neighbours of capitalized pairs.
-        # The lowercase words of the text are the original's, and maybe some of the lines a step changed.
-        raisable = self._raisable(own.lowercase.keys() | fresh, evidence, own)
+        raisable = self._raisable(present, evidence, own)
         firsts, seconds = _pair_words(own)
         pairs = own.pairs
         phrases = _phrase_pairs()
@@ -722,20 +723,21 @@ class ProperNouns(Normalizer):
         # Looked for as written: these words count only where they stand lowercase ("trump", not "Trump").
         watched = frozenset(raisable | firsts | seconds)
         # A line is read closely only when it holds a word that may be raised as written (watched, or a lowercase
-        # word of a phrase the document capitalizes), or, in any case, a key word of the gazetteer's multi-word
-        # names: tested line by line in C, on the words as written, so that the few lines left are the only ones
-        # whose words are lowercased.
+        # word of a phrase the document capitalizes), or a key word of the gazetteer's multi-word names: found for
+        # all lines in C, on the words as written, so that the few lines left are the only ones whose words are
+        # lowercased.
         to_raise = _phrase_lowercase_words(ctx)
-        needed = watched | to_raise
-        present = set(chain.from_iterable(founds))
         names = _spelled(present, _phrase_keys())
-        if not users and not names and needed.isdisjoint(present):
+        looked = watched | to_raise | names
+        if not users and looked.isdisjoint(present):
             return []
+        rows = range(len(lines)) if users else compress(count(), map(not_, map(looked.isdisjoint, founds)))
+        ends = list(accumulate(map(len, text_lines)))  # the offset of each line is its end less its length
         skip = _LazySpans(text, ctx)
         edits: list[Edit] = []
-        for (offset, _, line), parts, found in zip(split_lines(text), lines, founds):
-            if not users and needed.isdisjoint(found) and names.isdisjoint(found):
-                continue
+        for r in rows:
+            line, parts, found = text_lines[r], lines[r], founds[r]
+            offset = ends[r] + r - len(line)
             lows = list(map(str.lower, found))
             n = len(lows)
             # Where a listed multi-word name or a phrase of the document may start: next to a key word of the
@@ -775,19 +777,19 @@ class ProperNouns(Normalizer):
                 i = k + used
         return edits
 
-    def _raisable(self, lowercase: set[str], evidence: CaseEvidence, own: CaseEvidence) -> set[str]:
-        """The words of ``lowercase`` that the document's evidence, the gazetteer or the lexicon may raise, decided
-        once per word: what :meth:`_decide` needs to look at. A common word the gazetteer knows ("turkey", "march")
-        is in only when a context could make it the name."""
+    def _raisable(self, words: set[str], evidence: CaseEvidence, own: CaseEvidence) -> set[str]:
+        """The lowercase words of ``words`` (the text's) that the document's evidence, the gazetteer or the lexicon
+        may raise, decided once per word: what :meth:`_decide` needs to look at. A common word the gazetteer knows
+        ("turkey", "march") is in only when a context could make it the name."""
         raisable = set()
-        for low in lowercase & evidence.capitalized.keys():
+        for low in words.intersection(evidence.capitalized):
             ev = own if _is_word(low) else evidence
             count = ev.capitalized_count(low)
             # A determiner before the word only ever says no: without one is the most the evidence can say.
             if count and _document_vouches(low, count, ev.lowercase[low], ev.alone[low], False):
                 raisable.add(low)
         if self.gazetteer:
-            raisable |= lowercase & _listed_or_proper()
+            raisable |= words & _listed_or_proper()
         return raisable - PARTICLES
 
     def _user_names(self) -> dict[str, list[_Entry]]:
@@ -992,11 +994,11 @@ class ProperNouns(Normalizer):
         found = [(key, side) for key, side in found if evidence.pairs[key]]
         if not found:
             return None
-        mixed = _mixed_pairs(ctx)
         # Capitalized on both sides ("Syrian air Force"), or more often capitalized than not next to this word.
-        if len(found) < 2 and evidence.pairs[found[0][0]] < max(mixed[found[0][0]], 2) and (
-                evidence.pairs[found[0][0]] <= mixed[found[0][0]]):
-            return None
+        if len(found) < 2:
+            mixed = _mixed_count(found[0][0], ctx)
+            if evidence.pairs[found[0][0]] < max(mixed, 2) and evidence.pairs[found[0][0]] <= mixed:
+                return None
         key, side = max(found, key=lambda f: evidence.pairs[f[0]])
         other = words[i + side].group()
         after = _raise(m.group(), m.group()[0].upper() + m.group()[1:])
