@@ -18,8 +18,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count, pairwise
-from operator import attrgetter, itemgetter, not_
+from itertools import accumulate, chain, compress, count, filterfalse, pairwise
+from operator import and_, attrgetter, itemgetter, not_
 from typing import NamedTuple
 
 import regex
@@ -201,11 +201,12 @@ def _pair_names() -> dict[tuple[str, str], tuple[frozenset, frozenset]]:
     return {pair: (frozenset(two), frozenset(thirds)) for pair, (two, thirds) in names.items()}
 
 
-def _spelled_out(found: list[str], lows: list[str], k: int) -> bool:
+def _spelled_out(found: list[str], k: int) -> bool:
     """Whether the listed multi-word names starting at word ``k`` are all written as spelled or not there at all
     ("Hong Kong said": nothing to decide; "hong kong", "New York city": something)."""
-    two, thirds = _pair_names()[lows[k], lows[k + 1]]
-    return (not two or two == {(found[k], found[k + 1])}) and (k + 2 >= len(lows) or lows[k + 2] not in thirds)
+    two, thirds = _pair_names()[found[k].lower(), found[k + 1].lower()]
+    return (not two or two == {(found[k], found[k + 1])}) and (k + 2 >= len(found)
+                                                                or found[k + 2].lower() not in thirds)
 
 
 @lru_cache(maxsize=1)
@@ -220,10 +221,18 @@ def _phrase_keys() -> frozenset[str]:
     return frozenset(second if rank(second) <= rank(first) else first for first, second in _phrase_pairs())
 
 
-def _spelled(words: set[str], lows: frozenset[str]) -> set[str]:
-    """The words of ``words`` (as written) whose lowercase is in ``lows``."""
-    listed = list(words)
-    return set(compress(listed, map(lows.__contains__, map(str.lower, listed))))
+class _Spellings:
+    """The distinct words of a text as written, asked which of them have their lowercase in a set. The words the
+    document writes lowercase (most) are their own lowercase; only the others are lowercased, once."""
+
+    def __init__(self, words: set[str], lowercase: Counter):
+        self._words = words
+        self._others = list(filterfalse(lowercase.__contains__, words))
+        self._lows = list(map(str.lower, self._others))
+
+    def of(self, lows: frozenset[str]) -> set[str]:
+        """The words whose lowercase is in ``lows``, as written."""
+        return self._words & lows | set(compress(self._others, map(lows.__contains__, self._lows)))
 
 
 @lru_cache(maxsize=1)
@@ -379,6 +388,16 @@ def _written_phrases(ctx: Context) -> dict[tuple[str, str], list[tuple[str, ...]
     return index
 
 
+def _phrase_heads(ctx: Context) -> tuple[frozenset[str], frozenset[str]]:
+    """The first words, and the second words, of the capitalized phrases the document writes (lowercase)."""
+    heads = ctx.cache.get("casing_phrase_heads")
+    if heads is None:
+        written = _written_phrases(ctx)
+        heads = ctx.cache["casing_phrase_heads"] = (frozenset(first for first, _ in written),
+                                                    frozenset(second for _, second in written))
+    return heads
+
+
 def _lowercase_phrases(ctx: Context) -> tuple[Counter, Counter, Counter]:
     """How the original document writes the words of its capitalized phrases joined by single spaces otherwise:
     phrase -> times all lowercase ("the security council said"; a first word capitalized only because a sentence
@@ -393,7 +412,8 @@ def _lowercase_phrases(ctx: Context) -> tuple[Counter, Counter, Counter]:
         founds = list(map(_WORDS, lines))
         present = set(chain.from_iterable(founds))
         # Only the lines holding a first and a second word of a phrase, as written, are lowercased and read.
-        firsts, seconds = (_spelled(present, frozenset(key[j] for key in written)) for j in (0, 1))
+        spellings = _Spellings(present, document_evidence(ctx).lowercase)
+        firsts, seconds = map(spellings.of, _phrase_heads(ctx))
         for parts, words in zip(lines, founds):
             if firsts.isdisjoint(words) or seconds.isdisjoint(words):
                 continue
@@ -421,13 +441,13 @@ def _all_lowercase(words: list[str], before: str) -> bool:
                                                  and is_sentence_start(before, len(before)))
 
 
-def _phrase_to_raise(found: list[str], lows: list[str], k: int, written: dict) -> bool:
+def _phrase_to_raise(found: list[str], k: int, written: dict) -> bool:
     """Whether a phrase of ``written`` is written at word ``k`` of a line with a lowercase word that phrase evidence
     may raise (no function word, no particle)."""
     unfit = _function_words()
-    for phrase in written[lows[k], lows[k + 1]]:
+    for phrase in written[found[k].lower(), found[k + 1].lower()]:
         n = len(phrase)
-        if tuple(lows[k:k + n]) == phrase and any(w.islower() and w not in unfit and w not in PARTICLES
+        if tuple(map(str.lower, found[k:k + n])) == phrase and any(w.islower() and w not in unfit and w not in PARTICLES
                                                   for w in found[k:k + n]):
             return True
     return False
@@ -727,7 +747,8 @@ class ProperNouns(Normalizer):
         # all lines in C, on the words as written, so that the few lines left are the only ones whose words are
         # lowercased.
         to_raise = _phrase_lowercase_words(ctx)
-        names = _spelled(present, _phrase_keys())
+        spellings = _Spellings(present, own.lowercase)
+        names = spellings.of(_phrase_keys())
         looked = watched | to_raise | names
         if not users and looked.isdisjoint(present):
             return []
@@ -735,36 +756,41 @@ class ProperNouns(Normalizer):
         ends = list(accumulate(map(len, text_lines)))  # the offset of each line is its end less its length
         skip = _LazySpans(text, ctx)
         edits: list[Edit] = []
+        if written:
+            heads, tails = map(spellings.of, _phrase_heads(ctx))
         for r in rows:
             line, parts, found = text_lines[r], lines[r], founds[r]
             offset = ends[r] + r - len(line)
-            lows = list(map(str.lower, found))
-            n = len(lows)
-            # Where a listed multi-word name or a phrase of the document may start: next to a key word of the
-            # gazetteer's names, and pair by pair in C for the phrases.
+            n = len(found)
+            # Where a listed multi-word name or a phrase of the document may start, from the words as written: only
+            # the words next to a key word, or a first and second word of a phrase, are lowercased to be sure.
             at = set()
             if not names.isdisjoint(found):
                 for k in compress(count(), map(names.__contains__, found)):
-                    if k and (lows[k - 1], lows[k]) in phrases:
+                    low = found[k].lower()
+                    if k and (found[k - 1].lower(), low) in phrases:
                         at.add(k - 1)
-                    if k + 1 < n and (lows[k], lows[k + 1]) in phrases:
+                    if k + 1 < n and (low, found[k + 1].lower()) in phrases:
                         at.add(k)
             # A phrase of the document needs a word to raise: written as the document writes it, it is no hit.
             if written and not to_raise.isdisjoint(found):
-                at.update(compress(count(), map(written.__contains__, pairwise(lows))))
+                at.update(k for k in compress(count(), map(and_, map(heads.__contains__, found),
+                                                               map(tails.__contains__, found[1:])))
+                          if (found[k].lower(), found[k + 1].lower()) in written)
             if users:
-                at.update(compress(count(), map(users.__contains__, lows)))
+                at.update(compress(count(), map(users.__contains__, map(str.lower, found))))
             if watched.isdisjoint(found) and not at:
                 continue
             at.update(compress(count(), map(watched.__contains__, found)))
             hits = [k for k in sorted(at)
-                    if (low := lows[k]) in users or k + 1 < n and (
-                        (low, lows[k + 1]) in phrases and not _spelled_out(found, lows, k)
-                        or (low, lows[k + 1]) in written and _phrase_to_raise(found, lows, k, written))
+                    if (low := found[k].lower()) in users or k + 1 < n and (
+                        (pair := (low, found[k + 1].lower())) in phrases and not _spelled_out(found, k)
+                        or pair in written and _phrase_to_raise(found, k, written))
                     or found[k].islower() and (
                         low in raisable
-                        or low in firsts and k + 1 < n and found[k + 1][0].isupper() and (low, lows[k + 1]) in pairs
-                        or low in seconds and k and found[k - 1][0].isupper() and (lows[k - 1], low) in pairs)]
+                        or low in firsts and k + 1 < n and found[k + 1][0].isupper() and (
+                            low, found[k + 1].lower()) in pairs
+                        or low in seconds and k and found[k - 1][0].isupper() and (found[k - 1].lower(), low) in pairs)]
             if not hits or _menu_or_tags(line, found):
                 continue
             words = _LineWords(parts)
