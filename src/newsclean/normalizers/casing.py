@@ -13,7 +13,6 @@ edit names its evidence, strongest first:
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from newsclean.edits import Edit, apply_edits
 from newsclean.evidence import (WORD, CaseEvidence, case_evidence, document_evidence, headline_style,
                                 is_sentence_start, line_parts)
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import split_lines
+from newsclean.normalizers.lines import document_lines
 from newsclean.registry import register
 from newsclean.spans import SpanIndex, protected_spans, spans_near
 
@@ -90,11 +89,16 @@ _FOREIGN_NAME_PART = regex.compile(r"(?<=\p{Lu}\p{L}*-)")
 #: Where a sentence may start inside a line: a sentence end, then at least one space, bracket or opening quote
 #: before the word.
 _AFTER_END = regex.compile(r"[.?!][ \t(*\[\"“‘]+(?=[^\W\d_])")
-#: A line that may start with a lowercase sentence start: a speaker label, or a first word without a capital.
-_MAY_START_LINE = regex.compile(r"^[^\S\n]*+(?:\*\*|[A-Z]{1,6}:)|^(?:(?!\n)[\W\d_])*+(?![\p{Lu}\p{Lt}])[^\W\d_]",
-                                regex.MULTILINE)
-#: A word without a capital after a sentence end (what ``_AFTER_END`` finds, when the word is lowercase).
-_MAY_START_AFTER_END = regex.compile(r"[.?!][ \t(*\[\"“‘]++(?![\p{Lu}\p{Lt}])[^\W\d_]")
+#: What starts a line that may start with a lowercase sentence start: a speaker label, or a first word without a
+#: capital. Matched at the text's start, and looked for after each line break (``_MAY_START_LINE``): a scan led by a
+#: literal character is far faster than one for ``^`` in multi-line mode.
+_MAY_START = r"[^\S\n]*+(?:\*\*|[A-Z]{1,6}:)|(?:(?!\n)[\W\d_])*+(?![\p{Lu}\p{Lt}])[^\W\d_]"
+_MAY_START_TEXT = regex.compile(rf"\A(?:{_MAY_START})")
+_MAY_START_LINE = regex.compile(rf"\n(?={_MAY_START})")
+#: A word without a capital after a sentence end (what ``_AFTER_END`` finds, when the word is lowercase), one scan
+#: for each end, led by it.
+_MAY_START_AFTER_END = tuple((end, regex.compile(regex.escape(end) + r"[ \t(*\[\"“‘]++(?![\p{Lu}\p{Lt}])[^\W\d_]"))
+                             for end in ".?!")
 #: A capitalized word and one or more capital initials, up to the last initial's full stop ("Renzo B.", "George R. R.").
 _NAME_INITIALS = regex.compile(r"(?<![\w.])(\p{Lu}\p{Ll}+)(?: \p{Lu}\.)+\Z")
 _AFTER_INITIAL = "after a person's initial: a surname or a sentence starts here"
@@ -530,14 +534,16 @@ class SentenceCase(Normalizer):
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         if _lowercase_by_design(self, ctx):
             return []
-        # The lines that can hold a lowercase sentence start, found in two scans of the whole text: most lines have
+        # The lines that can hold a lowercase sentence start, found in a few scans of the whole text: most lines have
         # none, and only these are read closely.
-        lines = split_lines(text)
-        line_starts = [offset for offset, _, _ in lines]
-        close = {line_starts[bisect_right(line_starts, m.start()) - 1]
-                 for pattern in (_MAY_START_LINE, _MAY_START_AFTER_END) for m in pattern.finditer(text)}
+        close = {m.start() + 1 for m in _MAY_START_LINE.finditer(text)}
+        if _MAY_START_TEXT.match(text):
+            close.add(0)
+        close.update(text.rfind("\n", 0, m.start()) + 1 for end, pattern in _MAY_START_AFTER_END if end in text
+                     for m in pattern.finditer(text))
         if not close:
             return []
+        lines = document_lines(text, ctx)
         starts = []  # (offset of the line, line, word, reason): lowercase words where a sentence starts
         after_fragment: set[int] = set()  # lines whose paragraph start follows a line that ends no sentence
         previous = ""  # the previous line
