@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, pairwise
-from operator import and_, attrgetter, itemgetter, not_
+from operator import attrgetter, itemgetter, not_
 from typing import NamedTuple
 
 import regex
@@ -341,16 +341,22 @@ def _mixed_count(key: tuple[str, str], ctx: Context) -> int:
     return mixed
 
 
-def _words_of(text: str, ctx: Context) -> tuple[list[str], list[list[str]]]:
-    """The lines of ``text`` and their :func:`newsclean.evidence.split_words`, reusing the original's split for the
-    lines a step has not changed (most of them: the casing steps raise a few words)."""
-    original = line_parts(ctx)
+def _words_of(text: str, ctx: Context, rows: set[int] | None) -> tuple[list[str], Sequence[int], list[list[str]]]:
+    """The lines of ``text``, and the numbers of the lines ``rows`` (all if None) with their
+    :func:`newsclean.evidence.split_words`, reusing the original's split for the lines a step has not changed (most
+    of them: the casing steps raise a few words)."""
     lines = text.split("\n")
-    if text == ctx.original:
-        return lines, original
-    known = dict(zip(ctx.original.split("\n"), original))
     split = _NAME_PARTS.split
-    return lines, [known.get(line) or split(line) for line in lines]
+    if rows is not None:
+        numbers = sorted(rows)
+        return lines, numbers, [split(lines[r]) for r in numbers]
+    original = line_parts(ctx)
+    if text == ctx.original:
+        return lines, range(len(lines)), original
+    parts = list(map(dict(zip(ctx.original.split("\n"), original)).get, lines))
+    for r in compress(count(), map(not_, parts)):  # the lines the original has not
+        parts[r] = split(lines[r])
+    return lines, range(len(lines)), parts
 
 
 def _skip_spans(text: str, ctx: Context) -> SpanIndex:
@@ -392,16 +398,6 @@ def _written_phrases(ctx: Context) -> dict[tuple[str, str], list[tuple[str, ...]
     return index
 
 
-def _phrase_heads(ctx: Context) -> tuple[frozenset[str], frozenset[str]]:
-    """The first words, and the second words, of the capitalized phrases the document writes (lowercase)."""
-    heads = ctx.cache.get("casing_phrase_heads")
-    if heads is None:
-        written = _written_phrases(ctx)
-        heads = ctx.cache["casing_phrase_heads"] = (frozenset(first for first, _ in written),
-                                                    frozenset(second for _, second in written))
-    return heads
-
-
 def _lowercase_phrases(ctx: Context) -> tuple[Counter, Counter, Counter]:
     """How the original document writes the words of its capitalized phrases joined by single spaces otherwise:
     phrase -> times all lowercase ("the security council said"; a first word capitalized only because a sentence
@@ -417,7 +413,7 @@ def _lowercase_phrases(ctx: Context) -> tuple[Counter, Counter, Counter]:
         present = set(chain.from_iterable(founds))
         # Only the lines holding a first and a second word of a phrase, as written, are lowercased and read.
         spellings = _Spellings(present, document_evidence(ctx).lowercase)
-        firsts, seconds = map(spellings.of, _phrase_heads(ctx))
+        firsts, seconds = (spellings.of(frozenset(key[j] for key in written)) for j in (0, 1))
         for parts, words in zip(lines, founds):
             if firsts.isdisjoint(words) or seconds.isdisjoint(words):
                 continue
@@ -711,15 +707,18 @@ class ProperNouns(Normalizer):
         if _lowercase_by_design(self, ctx):
             return []
         own_notes = len(ctx.notes)
-        edits = self._raise_once(text, ctx)
+        edits = more = self._raise_once(text, ctx)
         # A verdict may rest on a neighbour raised in the same run ("iran, russia and turkey" is a list of countries
         # once "russia" is "Russia"), so the step runs again on its own result until it raises nothing more, as the
         # pipeline would: idempotent on its own. Raising keeps lengths but for a few letters ("ŉ"); then it stops.
+        # A verdict rests on its own line and on the original document only, so a later run reads only the lines
+        # the run before it changed: on the others it would decide as before, and raise nothing.
         for _ in range(_MAX_ROUNDS):
             if not edits or any(len(e.before) != len(e.after) for e in edits):
                 break
             seen_notes = len(ctx.notes)
-            more = self._raise_once(apply_edits(text, edits), ctx)
+            changed = {text.count("\n", 0, e.start) for e in more}
+            more = self._raise_once(apply_edits(text, edits), ctx, changed)
             # The later round's notes repeat the earlier's, bar those about words it has now raised.
             del ctx.notes[seen_notes:]
             if not more:
@@ -730,11 +729,12 @@ class ProperNouns(Normalizer):
                            key=attrgetter("start"))
         return edits
 
-    def _raise_once(self, text: str, ctx: Context) -> list[Edit]:
+    def _raise_once(self, text: str, ctx: Context, rows: set[int] | None = None) -> list[Edit]:
+        """The edits of one run over ``text``, reading only the lines ``rows`` when given."""
         evidence = case_evidence(ctx)
         users = self._user_names()
         own = document_evidence(ctx)
-        text_lines, lines = _words_of(text, ctx)
+        text_lines, numbers, lines = _words_of(text, ctx, rows)
         founds = list(map(_WORDS, lines))
         present = set(chain.from_iterable(founds))
         # Most words are no name: which lowercase words any evidence could raise is decided once per word (type)
@@ -758,14 +758,16 @@ class ProperNouns(Normalizer):
         looked = watched | to_raise | names
         if not users and looked.isdisjoint(present):
             return []
-        rows = range(len(lines)) if users else compress(count(), map(not_, map(looked.isdisjoint, founds)))
+        read = zip(numbers, lines, founds)
+        if not users:
+            read = compress(read, map(not_, map(looked.isdisjoint, founds)))
         ends = list(accumulate(map(len, text_lines)))  # the offset of each line is its end less its length
+        # A phrase of the document starts at most this many words before a word it raises.
+        reach = max(map(len, chain.from_iterable(written.values())), default=0)
         skip = _LazySpans(text, ctx)
         edits: list[Edit] = []
-        if written:
-            heads, tails = map(spellings.of, _phrase_heads(ctx))
-        for r in rows:
-            line, parts, found = text_lines[r], lines[r], founds[r]
+        for r, parts, found in read:
+            line = text_lines[r]
             offset = ends[r] + r - len(line)
             n = len(found)
             # Where a listed multi-word name or a phrase of the document may start, from the words as written: only
@@ -780,9 +782,9 @@ class ProperNouns(Normalizer):
                         at.add(k)
             # A phrase of the document needs a word to raise: written as the document writes it, it is no hit.
             if written and not to_raise.isdisjoint(found):
-                at.update(k for k in compress(count(), map(and_, map(heads.__contains__, found),
-                                                               map(tails.__contains__, found[1:])))
-                          if (found[k].lower(), found[k + 1].lower()) in written)
+                for j in compress(count(), map(to_raise.__contains__, found)):
+                    at.update(k for k in range(max(j - reach + 1, 0), min(j + 1, n - 1))
+                              if (found[k].lower(), found[k + 1].lower()) in written)
             if users:
                 at.update(compress(count(), map(users.__contains__, map(str.lower, found))))
             if watched.isdisjoint(found) and not at:
