@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, pairwise
-from operator import attrgetter, itemgetter, not_
+from operator import attrgetter, itemgetter, methodcaller, not_
 from typing import NamedTuple
 
 import regex
@@ -73,6 +73,7 @@ _UPPER = regex.compile(r"\p{Lu}")
 _NAME_PARTS = regex.compile(r"([^\W\d_]+)")
 #: The words of a line split by ``_NAME_PARTS``: its odd parts.
 _WORDS = itemgetter(slice(1, None, 2))
+_START = methodcaller("start")
 #: A sentence end inside the line, then a word: the line is prose with sentences in it. Any case of the word counts,
 #: so that raising the word (this step's own change) cannot change the line's verdict on a second run.
 _CAPITAL_FOLLOWS = regex.compile(r"[.?!]\s+[A-Za-z]")
@@ -86,18 +87,16 @@ _NAME_NEXT = regex.compile(r"[ -]\p{Lu}")
 #: Matched where a word starts: is it the lowercase part of a foreign name ("Jung-gu")? A lookbehind, so that the
 #: test looks only at the name before the word, not the whole line.
 _FOREIGN_NAME_PART = regex.compile(r"(?<=\p{Lu}\p{L}*-)")
-#: Where a sentence may start inside a line: a sentence end, then at least one space, bracket or opening quote
-#: before the word.
-_AFTER_END = regex.compile(r"[.?!][ \t(*\[\"“‘]+(?=[^\W\d_])")
 #: What starts a line that may start with a lowercase sentence start: a speaker label, or a first word without a
 #: capital. Matched at the text's start, and looked for after each line break (``_MAY_START_LINE``): a scan led by a
 #: literal character is far faster than one for ``^`` in multi-line mode.
 _MAY_START = r"[^\S\n]*+(?:\*\*|[A-Z]{1,6}:)|(?:(?!\n)[\W\d_])*+(?![\p{Lu}\p{Lt}])[^\W\d_]"
 _MAY_START_TEXT = regex.compile(rf"\A(?:{_MAY_START})")
 _MAY_START_LINE = regex.compile(rf"\n(?={_MAY_START})")
-#: A word without a capital after a sentence end (what ``_AFTER_END`` finds, when the word is lowercase), one scan
-#: for each end, led by it.
-_MAY_START_AFTER_END = tuple((end, regex.compile(regex.escape(end) + r"[ \t(*\[\"“‘]++(?![\p{Lu}\p{Lt}])[^\W\d_]"))
+#: Where a sentence may start inside a line with a word without a capital: a sentence end, then at least one space,
+#: bracket or opening quote before the word. One pattern for each end, led by it: scans far faster than one for the
+#: three.
+_MAY_START_AFTER_END = tuple((end, regex.compile(regex.escape(end) + r"[ \t(*\[\"“‘]++(?=(?![\p{Lu}\p{Lt}])[^\W\d_])"))
                              for end in ".?!")
 #: A capitalized word and one or more capital initials, up to the last initial's full stop ("Renzo B.", "George R. R.").
 _NAME_INITIALS = regex.compile(r"(?<![\w.])(\p{Lu}\p{Ll}+)(?: \p{Lu}\.)+\Z")
@@ -604,7 +603,8 @@ class SentenceCase(Normalizer):
               and self._paragraph_start(line, previous, last, len(WORD.findall(line)))):
             yield first, _PARAGRAPH_START
         quotes = counted = 0  # straight double quotes in line[:counted]
-        for end in _AFTER_END.finditer(line, first.end()):
+        ends = [m for end, pattern in _MAY_START_AFTER_END if end in line for m in pattern.finditer(line, first.end())]
+        for end in sorted(ends, key=_START):
             m = WORD.match(line, end.end())
             if not m.group().islower():
                 continue  # capitalized already, or no word a sentence could start with
