@@ -397,40 +397,41 @@ def _written_phrases(ctx: Context) -> dict[tuple[str, str], list[tuple[str, ...]
     return index
 
 
-def _lowercase_phrases(ctx: Context) -> tuple[Counter, Counter, Counter]:
-    """How the original document writes the words of its capitalized phrases joined by single spaces otherwise:
-    phrase -> times all lowercase ("the security council said"; a first word capitalized only because a sentence
+def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> tuple[int, int, int]:
+    """How the original document writes the words of its capitalized phrase ``phrase`` joined by single spaces
+    otherwise: times all lowercase ("the security council said"; a first word capitalized only because a sentence
     starts there counts as lowercase), times half lowercase ("the Assad regime"), and times capitalized with no
     capitalized word after it (not "Ukrainian President" in "Ukrainian President Volodymyr Zelensky": a title
-    before a name)."""
-    cached = ctx.cache.get("casing_lowercase_phrases")
-    if cached is None:
-        found, half, closed = cached = ctx.cache["casing_lowercase_phrases"] = Counter(), Counter(), Counter()
-        written = _written_phrases(ctx)
-        lines = line_parts(ctx)
-        founds = list(map(_WORDS, lines))
-        present = set(chain.from_iterable(founds))
-        # Only the lines holding a first and a second word of a phrase, as written, are lowercased and read.
-        spellings = _Spellings(present, document_evidence(ctx).lowercase)
-        firsts, seconds = (spellings.of(frozenset(key[j] for key in written)) for j in (0, 1))
-        for parts, words in zip(lines, founds):
+    before a name). Counted for the few phrases asked, once each."""
+    uses = ctx.cache.setdefault("casing_phrase_uses", {})
+    counted = uses.get(phrase)
+    if counted is None:
+        spellings = ctx.cache.get("casing_original_spellings")
+        if spellings is None:
+            present = set(chain.from_iterable(map(_WORDS, line_parts(ctx))))
+            spellings = ctx.cache["casing_original_spellings"] = _Spellings(present, document_evidence(ctx).lowercase)
+        # Only the lines holding the phrase's first and second words, as written, are read.
+        firsts, seconds = spellings.of(frozenset(phrase[:1])), spellings.of(frozenset(phrase[1:2]))
+        n = len(phrase)
+        lower = half = closed = 0
+        for parts in line_parts(ctx):
+            words = parts[1::2]
             if firsts.isdisjoint(words) or seconds.isdisjoint(words):
                 continue
-            lows = list(map(str.lower, words))
-            for k in compress(count(), map(written.__contains__, pairwise(lows))):
-                for phrase in written[lows[k], lows[k + 1]]:
-                    n = len(phrase)
-                    if tuple(lows[k:k + n]) != phrase or any(g != " " for g in parts[2 * k + 2:2 * (k + n):2]):
-                        continue
-                    here = words[k:k + n]
-                    if _all_lowercase(here, "".join(parts[:2 * k + 1])):
-                        found[phrase] += 1
-                    elif any(map(str.islower, here)):
-                        half[phrase] += 1
-                    elif all(w[0].isupper() for w in here) and not (
-                            k + n < len(words) and parts[2 * (k + n)] == " " and words[k + n][0].isupper()):
-                        closed[phrase] += 1
-    return cached
+            for k in compress(count(), map(firsts.__contains__, words)):
+                if tuple(map(str.lower, words[k:k + n])) != phrase or any(
+                        g != " " for g in parts[2 * k + 2:2 * (k + n):2]):
+                    continue
+                here = words[k:k + n]
+                if _all_lowercase(here, "".join(parts[:2 * k + 1])):
+                    lower += 1
+                elif any(map(str.islower, here)):
+                    half += 1
+                elif all(w[0].isupper() for w in here) and not (
+                        k + n < len(words) and parts[2 * (k + n)] == " " and words[k + n][0].isupper()):
+                    closed += 1
+        counted = uses[phrase] = lower, half, closed
+    return counted
 
 
 def _all_lowercase(words: list[str], before: str) -> bool:
@@ -955,11 +956,11 @@ class ProperNouns(Normalizer):
             if _all_lowercase([w.group() for w in here], line[:here[0].start()]):
                 continue  # all lowercase here too: a style as often as damage ("its starry night", "intensive care")
             own = document_evidence(ctx)
-            lowercase, half, closed = _lowercase_phrases(ctx)
-            capitalized, lower = own.phrases[phrase], lowercase[phrase]
-            if capitalized <= lower + half[phrase] - (not _fragment_start(line, words, i)) or any(
+            lower, half, closed = _phrase_uses(phrase, ctx)
+            capitalized = own.phrases[phrase]
+            if capitalized <= lower + half - (not _fragment_start(line, words, i)) or any(
                     not w.group().islower() and w.group() != own.form(p) for w, p in zip(here, phrase)) or (
-                    here[-1].group().islower() and not closed[phrase]):
+                    here[-1].group().islower() and not closed):
                 # Half capitalized ("Supreme court") against the capitalized phrase the document writes: damage,
                 # unless the document writes it otherwise as often ("The Assad Regime" once, "the Assad regime"
                 # twice), or capitalizes it only before a name ("Ukrainian President Volodymyr Zelensky", "the new
@@ -968,7 +969,7 @@ class ProperNouns(Normalizer):
             if any(skip.covers(offset + w.start(), offset + w.end()) for w in raised):
                 continue
             name = " ".join(own.form(p) or p for p in phrase)
-            others = lower + half[phrase] - 1
+            others = lower + half - 1
             reason = f"the document writes the phrase '{name}' capitalized mid-sentence {capitalized}x"
             reason += f", with lowercase words {others}x elsewhere" if others else ""
             return self._raise_words(text, offset, raised, [own.form(w.group()) or w.group() for w in raised],
