@@ -96,8 +96,8 @@ _MAY_START_LINE = regex.compile(rf"\n(?={_MAY_START})")
 #: Where a sentence may start inside a line with a word without a capital: a sentence end, then at least one space,
 #: bracket or opening quote before the word. One pattern for each end, led by it: scans far faster than one for the
 #: three.
-_MAY_START_AFTER_END = tuple((end, regex.compile(regex.escape(end) + r"[ \t(*\[\"“‘]++(?=(?![\p{Lu}\p{Lt}])[^\W\d_])"))
-                             for end in ".?!")
+_MAY_START_AFTER_END = tuple(
+    (end, regex.compile(regex.escape(end) + r"[ \t(*\[\"“‘]++(?=(?![\p{Lu}\p{Lt}])[^\W\d_])")) for end in ".?!")
 #: A capitalized word and one or more capital initials, up to the last initial's full stop ("Renzo B.", "George R. R.").
 _NAME_INITIALS = regex.compile(r"(?<![\w.])(\p{Lu}\p{Ll}+)(?: \p{Lu}\.)+\Z")
 _AFTER_INITIAL = "after a person's initial: a surname or a sentence starts here"
@@ -447,8 +447,8 @@ def _phrase_to_raise(found: list[str], k: int, written: dict) -> bool:
     unfit = _function_words()
     for phrase in written[found[k].lower(), found[k + 1].lower()]:
         n = len(phrase)
-        if tuple(map(str.lower, found[k:k + n])) == phrase and any(w.islower() and w not in unfit and w not in PARTICLES
-                                                  for w in found[k:k + n]):
+        if tuple(map(str.lower, found[k:k + n])) == phrase and any(
+                w.islower() and w not in unfit and w not in PARTICLES for w in found[k:k + n]):
             return True
     return False
 
@@ -751,8 +751,8 @@ class ProperNouns(Normalizer):
         watched = frozenset(raisable | firsts | seconds)
         # A line is read closely only when it holds a word that may be raised as written (watched, or a lowercase
         # word of a phrase the document capitalizes), or a key word of the gazetteer's multi-word names: found for
-        # all lines in C, on the words as written, so that the few lines left are the only ones whose words are
-        # lowercased.
+        # all lines in C, on the words as written, so that Python reads only the few lines left, and in them only the
+        # words at the places found (lowercased one by one).
         to_raise = _phrase_lowercase_words(ctx)
         spellings = _Spellings(present, own.lowercase)
         names = spellings.of(_phrase_keys())
@@ -772,7 +772,7 @@ class ProperNouns(Normalizer):
             offset = ends[r] + r - len(line)
             n = len(found)
             # Where a listed multi-word name or a phrase of the document may start, from the words as written: only
-            # the words next to a key word, or a first and second word of a phrase, are lowercased to be sure.
+            # the words next to a key word, or just before a word of a phrase to raise, are lowercased to be sure.
             at = set()
             if not names.isdisjoint(found):
                 for k in compress(count(), map(names.__contains__, found)):
