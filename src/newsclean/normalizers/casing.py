@@ -13,13 +13,12 @@ edit names its evidence, strongest first:
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count, pairwise
-from operator import and_, attrgetter, itemgetter, ne, or_
+from itertools import accumulate, chain, compress, count, filterfalse, pairwise
+from operator import attrgetter, itemgetter, methodcaller, not_
 from typing import NamedTuple
 
 import regex
@@ -29,7 +28,7 @@ from newsclean.edits import Edit, apply_edits
 from newsclean.evidence import (WORD, CaseEvidence, case_evidence, document_evidence, headline_style,
                                 is_sentence_start, line_parts)
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import split_lines
+from newsclean.normalizers.lines import document_lines
 from newsclean.registry import register
 from newsclean.spans import SpanIndex, protected_spans, spans_near
 
@@ -72,6 +71,9 @@ _TERMINAL = ".!?…"
 _UPPER = regex.compile(r"\p{Lu}")
 #: Splits a name or a line into what stands before, between and after its words, and the words (as WORD).
 _NAME_PARTS = regex.compile(r"([^\W\d_]+)")
+#: The words of a line split by ``_NAME_PARTS``: its odd parts.
+_WORDS = itemgetter(slice(1, None, 2))
+_START = methodcaller("start")
 #: A sentence end inside the line, then a word: the line is prose with sentences in it. Any case of the word counts,
 #: so that raising the word (this step's own change) cannot change the line's verdict on a second run.
 _CAPITAL_FOLLOWS = regex.compile(r"[.?!]\s+[A-Za-z]")
@@ -85,14 +87,17 @@ _NAME_NEXT = regex.compile(r"[ -]\p{Lu}")
 #: Matched where a word starts: is it the lowercase part of a foreign name ("Jung-gu")? A lookbehind, so that the
 #: test looks only at the name before the word, not the whole line.
 _FOREIGN_NAME_PART = regex.compile(r"(?<=\p{Lu}\p{L}*-)")
-#: Where a sentence may start inside a line: a sentence end, then at least one space, bracket or opening quote
-#: before the word.
-_AFTER_END = regex.compile(r"[.?!][ \t(*\[\"“‘]+(?=[^\W\d_])")
-#: A line that may start with a lowercase sentence start: a speaker label, or a first word without a capital.
-_MAY_START_LINE = regex.compile(r"^[^\S\n]*+(?:\*\*|[A-Z]{1,6}:)|^(?:(?!\n)[\W\d_])*+(?![\p{Lu}\p{Lt}])[^\W\d_]",
-                                regex.MULTILINE)
-#: A word without a capital after a sentence end (what ``_AFTER_END`` finds, when the word is lowercase).
-_MAY_START_AFTER_END = regex.compile(r"[.?!][ \t(*\[\"“‘]++(?![\p{Lu}\p{Lt}])[^\W\d_]")
+#: What starts a line that may start with a lowercase sentence start: a speaker label, or a first word without a
+#: capital. Matched at the text's start, and looked for after each line break (``_MAY_START_LINE``): a scan led by a
+#: literal character is far faster than one for ``^`` in multi-line mode.
+_MAY_START = r"[^\S\n]*+(?:\*\*|[A-Z]{1,6}:)|(?:(?!\n)[\W\d_])*+(?![\p{Lu}\p{Lt}])[^\W\d_]"
+_MAY_START_TEXT = regex.compile(rf"\A(?:{_MAY_START})")
+_MAY_START_LINE = regex.compile(rf"\n(?={_MAY_START})")
+#: Where a sentence may start inside a line with a word without a capital: a sentence end, then at least one space,
+#: bracket or opening quote before the word. One pattern for each end, led by it: scans far faster than one for the
+#: three.
+_MAY_START_AFTER_END = tuple(
+    (end, regex.compile(regex.escape(end) + r"[ \t(*\[\"“‘]++(?=(?![\p{Lu}\p{Lt}])[^\W\d_])")) for end in ".?!")
 #: A capitalized word and one or more capital initials, up to the last initial's full stop ("Renzo B.", "George R. R.").
 _NAME_INITIALS = regex.compile(r"(?<![\w.])(\p{Lu}\p{Ll}+)(?: \p{Lu}\.)+\Z")
 _AFTER_INITIAL = "after a person's initial: a surname or a sentence starts here"
@@ -199,17 +204,38 @@ def _pair_names() -> dict[tuple[str, str], tuple[frozenset, frozenset]]:
     return {pair: (frozenset(two), frozenset(thirds)) for pair, (two, thirds) in names.items()}
 
 
-def _spelled_out(found: list[str], lows: list[str], k: int) -> bool:
+def _spelled_out(found: list[str], k: int) -> bool:
     """Whether the listed multi-word names starting at word ``k`` are all written as spelled or not there at all
     ("Hong Kong said": nothing to decide; "hong kong", "New York city": something)."""
-    two, thirds = _pair_names()[lows[k], lows[k + 1]]
-    return (not two or two == {(found[k], found[k + 1])}) and (k + 2 >= len(lows) or lows[k + 2] not in thirds)
+    two, thirds = _pair_names()[found[k].lower(), found[k + 1].lower()]
+    return (not two or two == {(found[k], found[k + 1])}) and (k + 2 >= len(found)
+                                                                or found[k + 2].lower() not in thirds)
 
 
 @lru_cache(maxsize=1)
-def _phrase_firsts() -> frozenset[str]:
-    """The first words (lowercase) of the gazetteer's multi-word names."""
-    return frozenset(first for first, _ in _phrase_pairs())
+def _phrase_keys() -> frozenset[str]:
+    """One of the first two words (lowercase) of each of the gazetteer's multi-word names, the rarer in English
+    ("hague" for "the hague", "isle" for "isle of man"): a line without one holds no such name."""
+    common, unfit = _lexicon()[0], _function_words()
+
+    def rank(word: str) -> tuple[bool, bool]:
+        return word in unfit, word in common
+
+    return frozenset(second if rank(second) <= rank(first) else first for first, second in _phrase_pairs())
+
+
+class _Spellings:
+    """The distinct words of a text as written, asked which of them have their lowercase in a set. The words the
+    document writes lowercase (most) are their own lowercase; only the others are lowercased, once."""
+
+    def __init__(self, words: set[str], lowercase: Counter):
+        self._words = words
+        self._others = list(filterfalse(lowercase.__contains__, words))
+        self._lows = list(map(str.lower, self._others))
+
+    def of(self, lows: frozenset[str]) -> set[str]:
+        """The words whose lowercase is in ``lows``, as written."""
+        return self._words & lows | set(compress(self._others, map(lows.__contains__, self._lows)))
 
 
 @lru_cache(maxsize=1)
@@ -223,6 +249,13 @@ def _listed_names() -> frozenset[str]:
         if entry and len(first) > 1 and (first not in common or entry.kind == "month" or first in name_like):
             listed.add(first)
     return frozenset(listed)
+
+
+@lru_cache(maxsize=1)
+def _listed_or_proper() -> frozenset[str]:
+    """The words (lowercase) the lists alone may raise: :func:`_listed_names`, and the lexicon's names that are no
+    word at all ("asian")."""
+    return _listed_names() | {w for w in _proper() if len(w) > 1 and not _is_word(w)}
 
 
 def _pair_words(evidence: CaseEvidence) -> tuple[set[str], set[str]]:
@@ -283,39 +316,46 @@ def _document_vouches(low: str, count: int, lower: int, alone: int, determiner: 
     return low in name_like and alone > lower and not determiner
 
 
-def _mixed_pairs(ctx: Context) -> Counter:
-    """(word, next word) -> times the original document writes one lowercase and the other capitalized."""
-    mixed = ctx.cache.get("casing_mixed_pairs")
+def _mixed_count(key: tuple[str, str], ctx: Context) -> int:
+    """Times the original document writes the words of ``key`` (lowercase) next to each other with one space
+    between, one lowercase and the other capitalized; counted for the few pairs asked, once each."""
+    counts = ctx.cache.setdefault("casing_mixed_pairs", {})
+    mixed = counts.get(key)
     if mixed is None:
-        mixed = Counter()
+        first, second = key
+        mixed = 0
         for parts in line_parts(ctx):  # gap, word, gap, word, ..., gap
+            # One of the two is lowercase, so written as in ``key``: tests in C find the few lines and words to read.
+            if first not in parts and second not in parts:
+                continue
             words = parts[1::2]
-            # Tested word by word in C (``map``); Python sees only the pairs that are mixed.
-            up = list(map(str.isupper, map(itemgetter(0), words)))
-            low = list(map(str.islower, words))
-            one_case_change = map(and_, map(ne, up, up[1:]), map(or_, low, low[1:]))
-            mixed_at = map(and_, map(" ".__eq__, parts[2::2]), one_case_change)
-            mixed.update((words[k].lower(), words[k + 1].lower()) for k in compress(count(), mixed_at))
-        ctx.cache["casing_mixed_pairs"] = mixed
+            at = set(compress(count(), map(first.__eq__, words[:-1])))
+            at.update(compress(count(), map(second.__eq__, words[1:])))
+            for k in at:
+                a, b = words[k], words[k + 1]
+                if (parts[2 * k + 2] == " " and a[0].isupper() != b[0].isupper() and (a.islower() or b.islower())
+                        and a.lower() == first and b.lower() == second):
+                    mixed += 1
+        counts[key] = mixed
     return mixed
 
 
-def _words_of(text: str, ctx: Context) -> tuple[list[list[str]], set[str]]:
-    """:func:`newsclean.evidence.split_words` of ``text``, reusing the original's split for the lines a step has
-    not changed (most of them: the casing steps raise a few words); and the words of the lines it has changed."""
+def _words_of(text: str, ctx: Context, rows: set[int] | None) -> tuple[list[str], Sequence[int], list[list[str]]]:
+    """The lines of ``text``, and the numbers of the lines ``rows`` (all if None) with their
+    :func:`newsclean.evidence.split_words`, reusing the original's split for the lines a step has not changed (most
+    of them: the casing steps raise a few words)."""
+    lines = text.split("\n")
+    split = _NAME_PARTS.split
+    if rows is not None:
+        numbers = sorted(rows)
+        return lines, numbers, [split(lines[r]) for r in numbers]
     original = line_parts(ctx)
     if text == ctx.original:
-        return original, set()
-    known = dict(zip(ctx.original.split("\n"), original))
-    split = _NAME_PARTS.split
-    lines, fresh = [], set()
-    for line in text.split("\n"):
-        parts = known.get(line)
-        if parts is None:
-            parts = split(line)
-            fresh.update(parts[1::2])
-        lines.append(parts)
-    return lines, fresh
+        return lines, range(len(lines)), original
+    parts = list(map(dict(zip(ctx.original.split("\n"), original)).get, lines))
+    for r in compress(count(), map(not_, parts)):  # the lines the original has not
+        parts[r] = split(lines[r])
+    return lines, range(len(lines)), parts
 
 
 def _skip_spans(text: str, ctx: Context) -> SpanIndex:
@@ -335,6 +375,16 @@ def _skip_spans(text: str, ctx: Context) -> SpanIndex:
     return index
 
 
+def _phrase_lowercase_words(ctx: Context) -> frozenset[str]:
+    """The words of the capitalized phrases the document writes that phrase evidence may raise where they stand
+    lowercase: no function word, no particle (see :func:`_phrase_to_raise`)."""
+    words = ctx.cache.get("casing_phrase_words")
+    if words is None:
+        words = frozenset(chain.from_iterable(document_evidence(ctx).phrases)) - _function_words() - PARTICLES
+        ctx.cache["casing_phrase_words"] = words
+    return words
+
+
 def _written_phrases(ctx: Context) -> dict[tuple[str, str], list[tuple[str, ...]]]:
     """The capitalized phrases the document writes (see ``CaseEvidence.phrases``) by their first two words, longest
     first."""
@@ -347,35 +397,41 @@ def _written_phrases(ctx: Context) -> dict[tuple[str, str], list[tuple[str, ...]
     return index
 
 
-def _lowercase_phrases(ctx: Context) -> tuple[Counter, Counter, Counter]:
-    """How the original document writes the words of its capitalized phrases joined by single spaces otherwise:
-    phrase -> times all lowercase ("the security council said"; a first word capitalized only because a sentence
+def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> tuple[int, int, int]:
+    """How the original document writes the words of its capitalized phrase ``phrase`` joined by single spaces
+    otherwise: times all lowercase ("the security council said"; a first word capitalized only because a sentence
     starts there counts as lowercase), times half lowercase ("the Assad regime"), and times capitalized with no
     capitalized word after it (not "Ukrainian President" in "Ukrainian President Volodymyr Zelensky": a title
-    before a name)."""
-    cached = ctx.cache.get("casing_lowercase_phrases")
-    if cached is None:
-        found, half, closed = cached = ctx.cache["casing_lowercase_phrases"] = Counter(), Counter(), Counter()
-        written = _written_phrases(ctx)
-        lowered = ctx.cache.get("casing_original_lows")
-        if lowered is None:
-            lowered = [list(map(str.lower, parts[1::2])) for parts in line_parts(ctx)]
-        for parts, lows in zip(line_parts(ctx), lowered):
+    before a name). Counted for the few phrases asked, once each."""
+    uses = ctx.cache.setdefault("casing_phrase_uses", {})
+    counted = uses.get(phrase)
+    if counted is None:
+        spellings = ctx.cache.get("casing_original_spellings")
+        if spellings is None:
+            present = set(chain.from_iterable(map(_WORDS, line_parts(ctx))))
+            spellings = ctx.cache["casing_original_spellings"] = _Spellings(present, document_evidence(ctx).lowercase)
+        # Only the lines holding the phrase's first and second words, as written, are read.
+        firsts, seconds = spellings.of(frozenset(phrase[:1])), spellings.of(frozenset(phrase[1:2]))
+        n = len(phrase)
+        lower = half = closed = 0
+        for parts in line_parts(ctx):
             words = parts[1::2]
-            for k in compress(count(), map(written.__contains__, pairwise(lows))):
-                for phrase in written[lows[k], lows[k + 1]]:
-                    n = len(phrase)
-                    if tuple(lows[k:k + n]) != phrase or any(g != " " for g in parts[2 * k + 2:2 * (k + n):2]):
-                        continue
-                    here = words[k:k + n]
-                    if _all_lowercase(here, "".join(parts[:2 * k + 1])):
-                        found[phrase] += 1
-                    elif any(map(str.islower, here)):
-                        half[phrase] += 1
-                    elif all(w[0].isupper() for w in here) and not (
-                            k + n < len(words) and parts[2 * (k + n)] == " " and words[k + n][0].isupper()):
-                        closed[phrase] += 1
-    return cached
+            if firsts.isdisjoint(words) or seconds.isdisjoint(words):
+                continue
+            for k in compress(count(), map(firsts.__contains__, words)):
+                if tuple(map(str.lower, words[k:k + n])) != phrase or any(
+                        g != " " for g in parts[2 * k + 2:2 * (k + n):2]):
+                    continue
+                here = words[k:k + n]
+                if _all_lowercase(here, "".join(parts[:2 * k + 1])):
+                    lower += 1
+                elif any(map(str.islower, here)):
+                    half += 1
+                elif all(w[0].isupper() for w in here) and not (
+                        k + n < len(words) and parts[2 * (k + n)] == " " and words[k + n][0].isupper()):
+                    closed += 1
+        counted = uses[phrase] = lower, half, closed
+    return counted
 
 
 def _all_lowercase(words: list[str], before: str) -> bool:
@@ -385,14 +441,14 @@ def _all_lowercase(words: list[str], before: str) -> bool:
                                                  and is_sentence_start(before, len(before)))
 
 
-def _phrase_to_raise(found: list[str], lows: list[str], k: int, written: dict) -> bool:
+def _phrase_to_raise(found: list[str], k: int, written: dict) -> bool:
     """Whether a phrase of ``written`` is written at word ``k`` of a line with a lowercase word that phrase evidence
     may raise (no function word, no particle)."""
     unfit = _function_words()
-    for phrase in written[lows[k], lows[k + 1]]:
+    for phrase in written[found[k].lower(), found[k + 1].lower()]:
         n = len(phrase)
-        if tuple(lows[k:k + n]) == phrase and any(w.islower() and w not in unfit and w not in PARTICLES
-                                                  for w in found[k:k + n]):
+        if tuple(map(str.lower, found[k:k + n])) == phrase and any(
+                w.islower() and w not in unfit and w not in PARTICLES for w in found[k:k + n]):
             return True
     return False
 
@@ -474,14 +530,16 @@ class SentenceCase(Normalizer):
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         if _lowercase_by_design(self, ctx):
             return []
-        # The lines that can hold a lowercase sentence start, found in two scans of the whole text: most lines have
+        # The lines that can hold a lowercase sentence start, found in a few scans of the whole text: most lines have
         # none, and only these are read closely.
-        lines = split_lines(text)
-        line_starts = [offset for offset, _, _ in lines]
-        close = {line_starts[bisect_right(line_starts, m.start()) - 1]
-                 for pattern in (_MAY_START_LINE, _MAY_START_AFTER_END) for m in pattern.finditer(text)}
+        close = {m.start() + 1 for m in _MAY_START_LINE.finditer(text)}
+        if _MAY_START_TEXT.match(text):
+            close.add(0)
+        close.update(text.rfind("\n", 0, m.start()) + 1 for end, pattern in _MAY_START_AFTER_END if end in text
+                     for m in pattern.finditer(text))
         if not close:
             return []
+        lines = document_lines(text, ctx)
         starts = []  # (offset of the line, line, word, reason): lowercase words where a sentence starts
         after_fragment: set[int] = set()  # lines whose paragraph start follows a line that ends no sentence
         previous = ""  # the previous line
@@ -546,7 +604,8 @@ class SentenceCase(Normalizer):
               and self._paragraph_start(line, previous, last, len(WORD.findall(line)))):
             yield first, _PARAGRAPH_START
         quotes = counted = 0  # straight double quotes in line[:counted]
-        for end in _AFTER_END.finditer(line, first.end()):
+        ends = [m for end, pattern in _MAY_START_AFTER_END if end in line for m in pattern.finditer(line, first.end())]
+        for end in sorted(ends, key=_START):
             m = WORD.match(line, end.end())
             if not m.group().islower():
                 continue  # capitalized already, or no word a sentence could start with
@@ -649,15 +708,18 @@ class ProperNouns(Normalizer):
         if _lowercase_by_design(self, ctx):
             return []
         own_notes = len(ctx.notes)
-        edits = self._raise_once(text, ctx)
+        edits = more = self._raise_once(text, ctx)
         # A verdict may rest on a neighbour raised in the same run ("iran, russia and turkey" is a list of countries
         # once "russia" is "Russia"), so the step runs again on its own result until it raises nothing more, as the
         # pipeline would: idempotent on its own. Raising keeps lengths but for a few letters ("ŉ"); then it stops.
+        # A verdict rests on its own line and on the original document only, so a later run reads only the lines
+        # the run before it changed: on the others it would decide as before, and raise nothing.
         for _ in range(_MAX_ROUNDS):
             if not edits or any(len(e.before) != len(e.after) for e in edits):
                 break
             seen_notes = len(ctx.notes)
-            more = self._raise_once(apply_edits(text, edits), ctx)
+            changed = {text.count("\n", 0, e.start) for e in more}
+            more = self._raise_once(apply_edits(text, edits), ctx, changed)
             # The later round's notes repeat the earlier's, bar those about words it has now raised.
             del ctx.notes[seen_notes:]
             if not more:
@@ -668,20 +730,18 @@ class ProperNouns(Normalizer):
                            key=attrgetter("start"))
         return edits
 
-    def _raise_once(self, text: str, ctx: Context) -> list[Edit]:
+    def _raise_once(self, text: str, ctx: Context, rows: set[int] | None = None) -> list[Edit]:
+        """The edits of one run over ``text``, reading only the lines ``rows`` when given."""
         evidence = case_evidence(ctx)
         users = self._user_names()
         own = document_evidence(ctx)
-        lines, fresh = _words_of(text, ctx)
-        lows_by_line = [list(map(str.lower, parts[1::2])) for parts in lines]
-        if text == ctx.original:
-            ctx.cache["casing_original_lows"] = lows_by_line
-        present = set(chain.from_iterable(lows_by_line))
+        text_lines, numbers, lines = _words_of(text, ctx, rows)
+        founds = list(map(_WORDS, lines))
+        present = set(chain.from_iterable(founds))
         # Most words are no name: which lowercase words any evidence could raise is decided once per word (type)
         # from the document's evidence and the lists; only the lines holding one of them are looked at closely,
         # and in them only those words, the starts of multi-word names and the neighbours of capitalized pairs.
-        # The lowercase words of the text are the original's, and maybe some of the lines a step changed.
-        raisable = self._raisable(own.lowercase.keys() | fresh, evidence, own)
+        raisable = self._raisable(present, evidence, own)
         firsts, seconds = _pair_words(own)
         pairs = own.pairs
         phrases = _phrase_pairs()
@@ -689,30 +749,57 @@ class ProperNouns(Normalizer):
         written = _written_phrases(ctx)
         # Looked for as written: these words count only where they stand lowercase ("trump", not "Trump").
         watched = frozenset(raisable | firsts | seconds)
-        if not watched and not users and not written and not any(map(_phrase_firsts().__contains__, present)):
+        # A line is read closely only when it holds a word that may be raised as written (watched, or a lowercase
+        # word of a phrase the document capitalizes), or a key word of the gazetteer's multi-word names: found for
+        # all lines in C, on the words as written, so that Python reads only the few lines left, and in them only the
+        # words at the places found (lowercased one by one).
+        to_raise = _phrase_lowercase_words(ctx)
+        spellings = _Spellings(present, own.lowercase)
+        names = spellings.of(_phrase_keys())
+        looked = watched | to_raise | names
+        if not users and looked.isdisjoint(present):
             return []
+        read = zip(numbers, lines, founds)
+        if not users:
+            read = compress(read, map(not_, map(looked.isdisjoint, founds)))
+        ends = list(accumulate(map(len, text_lines)))  # the offset of each line is its end less its length
+        # A phrase of the document starts at most this many words before a word it raises.
+        reach = max(map(len, chain.from_iterable(written.values())), default=0)
         skip = _LazySpans(text, ctx)
         edits: list[Edit] = []
-        for (offset, _, line), parts, lows in zip(split_lines(text), lines, lows_by_line):
-            found = parts[1::2]
-            # Where a listed multi-word name or a phrase of the document may start: tested pair by pair in C.
-            at = set(compress(count(), map(phrases.__contains__, pairwise(lows))))
-            if written:
-                at.update(compress(count(), map(written.__contains__, pairwise(lows))))
+        for r, parts, found in read:
+            line = text_lines[r]
+            offset = ends[r] + r - len(line)
+            n = len(found)
+            # Where a listed multi-word name or a phrase of the document may start, from the words as written: only
+            # the words next to a key word, or just before a word of a phrase to raise, are lowercased to be sure.
+            at = set()
+            if not names.isdisjoint(found):
+                for k in compress(count(), map(names.__contains__, found)):
+                    low = found[k].lower()
+                    if k and (found[k - 1].lower(), low) in phrases:
+                        at.add(k - 1)
+                    if k + 1 < n and (low, found[k + 1].lower()) in phrases:
+                        at.add(k)
+            # A phrase of the document needs a word to raise: written as the document writes it, it is no hit.
+            if written and not to_raise.isdisjoint(found):
+                for j in compress(count(), map(to_raise.__contains__, found)):
+                    at.update(k for k in range(max(j - reach + 1, 0), min(j + 1, n - 1))
+                              if (found[k].lower(), found[k + 1].lower()) in written)
             if users:
-                at.update(compress(count(), map(users.__contains__, lows)))
+                at.update(compress(count(), map(users.__contains__, map(str.lower, found))))
             if watched.isdisjoint(found) and not at:
                 continue
             at.update(compress(count(), map(watched.__contains__, found)))
-            n = len(lows)
             hits = [k for k in sorted(at)
-                    if (low := lows[k]) in users or k + 1 < n and (
-                        (low, lows[k + 1]) in phrases and not _spelled_out(found, lows, k)
-                        or (low, lows[k + 1]) in written and _phrase_to_raise(found, lows, k, written))
+                    if (low := found[k].lower()) in users or k + 1 < n and (
+                        (pair := (low, found[k + 1].lower())) in phrases and not _spelled_out(found, k)
+                        or pair in written and _phrase_to_raise(found, k, written))
                     or found[k].islower() and (
                         low in raisable
-                        or low in firsts and k + 1 < n and found[k + 1][0].isupper() and (low, lows[k + 1]) in pairs
-                        or low in seconds and k and found[k - 1][0].isupper() and (lows[k - 1], low) in pairs)]
+                        or low in firsts and k + 1 < n and found[k + 1][0].isupper() and (
+                            low, found[k + 1].lower()) in pairs
+                        or low in seconds and k and found[k - 1][0].isupper() and (found[k - 1].lower(), low) in pairs)]
             if not hits or _menu_or_tags(line, found):
                 continue
             words = _LineWords(parts)
@@ -725,21 +812,19 @@ class ProperNouns(Normalizer):
                 i = k + used
         return edits
 
-    def _raisable(self, lowercase: set[str], evidence: CaseEvidence, own: CaseEvidence) -> set[str]:
-        """The words of ``lowercase`` that the document's evidence, the gazetteer or the lexicon may raise, decided
-        once per word: what :meth:`_decide` needs to look at. A common word the gazetteer knows ("turkey", "march")
-        is in only when a context could make it the name."""
+    def _raisable(self, words: set[str], evidence: CaseEvidence, own: CaseEvidence) -> set[str]:
+        """The lowercase words of ``words`` (the text's) that the document's evidence, the gazetteer or the lexicon
+        may raise, decided once per word: what :meth:`_decide` needs to look at. A common word the gazetteer knows
+        ("turkey", "march") is in only when a context could make it the name."""
         raisable = set()
-        for low in lowercase & evidence.capitalized.keys():
+        for low in words.intersection(evidence.capitalized):
             ev = own if _is_word(low) else evidence
             count = ev.capitalized_count(low)
             # A determiner before the word only ever says no: without one is the most the evidence can say.
             if count and _document_vouches(low, count, ev.lowercase[low], ev.alone[low], False):
                 raisable.add(low)
         if self.gazetteer:
-            raisable |= lowercase & _listed_names()
-            # The lexicon's names that are no word at all ("asian"): asked only of the document's words.
-            raisable.update(w for w in lowercase & _proper().keys() if len(w) > 1 and not _is_word(w))
+            raisable |= words & _listed_or_proper()
         return raisable - PARTICLES
 
     def _user_names(self) -> dict[str, list[_Entry]]:
@@ -868,14 +953,14 @@ class ProperNouns(Normalizer):
             raised = [w for w in lowered if w.group() not in PARTICLES and w.group() not in _function_words()]
             if not raised or not all(self._candidate(line, w) for w in raised):
                 continue
-            own = document_evidence(ctx)
-            lowercase, half, closed = _lowercase_phrases(ctx)
-            capitalized, lower = own.phrases[phrase], lowercase[phrase]
             if _all_lowercase([w.group() for w in here], line[:here[0].start()]):
                 continue  # all lowercase here too: a style as often as damage ("its starry night", "intensive care")
-            if capitalized <= lower + half[phrase] - (not _fragment_start(line, words, i)) or any(
+            own = document_evidence(ctx)
+            lower, half, closed = _phrase_uses(phrase, ctx)
+            capitalized = own.phrases[phrase]
+            if capitalized <= lower + half - (not _fragment_start(line, words, i)) or any(
                     not w.group().islower() and w.group() != own.form(p) for w, p in zip(here, phrase)) or (
-                    here[-1].group().islower() and not closed[phrase]):
+                    here[-1].group().islower() and not closed):
                 # Half capitalized ("Supreme court") against the capitalized phrase the document writes: damage,
                 # unless the document writes it otherwise as often ("The Assad Regime" once, "the Assad regime"
                 # twice), or capitalizes it only before a name ("Ukrainian President Volodymyr Zelensky", "the new
@@ -884,7 +969,7 @@ class ProperNouns(Normalizer):
             if any(skip.covers(offset + w.start(), offset + w.end()) for w in raised):
                 continue
             name = " ".join(own.form(p) or p for p in phrase)
-            others = lower + half[phrase] - 1
+            others = lower + half - 1
             reason = f"the document writes the phrase '{name}' capitalized mid-sentence {capitalized}x"
             reason += f", with lowercase words {others}x elsewhere" if others else ""
             return self._raise_words(text, offset, raised, [own.form(w.group()) or w.group() for w in raised],
@@ -944,11 +1029,11 @@ class ProperNouns(Normalizer):
         found = [(key, side) for key, side in found if evidence.pairs[key]]
         if not found:
             return None
-        mixed = _mixed_pairs(ctx)
         # Capitalized on both sides ("Syrian air Force"), or more often capitalized than not next to this word.
-        if len(found) < 2 and evidence.pairs[found[0][0]] < max(mixed[found[0][0]], 2) and (
-                evidence.pairs[found[0][0]] <= mixed[found[0][0]]):
-            return None
+        if len(found) < 2:
+            mixed = _mixed_count(found[0][0], ctx)
+            if evidence.pairs[found[0][0]] < max(mixed, 2) and evidence.pairs[found[0][0]] <= mixed:
+                return None
         key, side = max(found, key=lambda f: evidence.pairs[f[0]])
         other = words[i + side].group()
         after = _raise(m.group(), m.group()[0].upper() + m.group()[1:])
