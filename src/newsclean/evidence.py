@@ -18,8 +18,8 @@ import regex
 
 from newsclean.normalizer import Context
 
-__all__ = ["CaseEvidence", "case_evidence", "document_evidence", "collect", "batch_evidence", "line_parts", "split_words",
-           "headline_style", "WORD"]
+__all__ = ["CaseEvidence", "case_evidence", "gathered_case_evidence", "document_evidence", "collect",
+           "batch_evidence", "line_parts", "split_words", "headline_style", "WORD"]
 
 #: A word: letters with inner apostrophes or hyphens excluded ("syria's" -> "syria", "al-Assad" -> "al", "Assad").
 WORD = regex.compile(r"[^\W\d_]+")
@@ -248,6 +248,12 @@ def case_evidence(ctx: Context) -> CaseEvidence:
             cached = cached.merged(ctx.batch.about({w.lower() for w in WORD.findall(ctx.original)}))
         ctx.cache["case_evidence"] = cached
     return cached
+
+
+def gathered_case_evidence(ctx: Context) -> CaseEvidence | None:
+    """:func:`case_evidence` if a step has already gathered it for this document, else ``None`` (nothing is
+    computed): for a step that can make do with less than the whole document's evidence when it is not there yet."""
+    return ctx.cache.get("case_evidence")
 
 
 def document_evidence(ctx: Context) -> CaseEvidence:

@@ -18,7 +18,7 @@ from typing import Iterable
 import regex
 
 from newsclean.edits import Edit
-from newsclean.evidence import CaseEvidence, case_evidence, collect, is_sentence_start
+from newsclean.evidence import CaseEvidence, case_evidence, collect, gathered_case_evidence, is_sentence_start
 from newsclean.language import detect
 from newsclean.normalizer import Context, Normalizer
 from newsclean.registry import register
@@ -251,9 +251,9 @@ class _Evidence:
         self._ctx = ctx
         self._lines: list[tuple[str, str]] | None = None
         self._about: dict[str, CaseEvidence] = {}
-        # When a casing step has run first, the whole document's evidence is in the context already (under the name
-        # newsclean.evidence keeps it by), and every question about it is a dictionary lookup.
-        self._whole: CaseEvidence | None = ctx.cache.get("case_evidence")
+        # When a casing step has run first, the whole document's evidence is gathered already, and every question
+        # about it is a dictionary lookup.
+        self._whole: CaseEvidence | None = gathered_case_evidence(ctx)
 
     @property
     def ready(self) -> bool:
