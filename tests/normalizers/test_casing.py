@@ -108,6 +108,7 @@ LEAVES = [
     "Both are paid 1 tsp. olive oil and 4 oz. cooked chicken every day at noon.",
     "Add 2 Tbsp. dressing and 1 Tbsp. cilantro to the bowl, then serve it at once.",
     "The U. S. officials met them, and In U. S. courts the case went on.",
+    "A poll found South Bend, Ind. mayor Pete Buttigieg and Fresno, Calif. officials at zero percent.",
     "The recipe needs an\n\neffective way to cook the beans slowly over the fire.",
     "Die Rebellen sagten, sie hätten die Tore der Hauptstadt von syrien am Samstag erreicht.",
     "Повстанцы вошли в хомс и дамаск в субботу утром.",

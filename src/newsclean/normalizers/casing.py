@@ -281,6 +281,12 @@ def _proper() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _listed_abbreviations() -> frozenset[str]:
+    """pysbd's English abbreviations ("calif", "ind", "blvd"); some are also words ("ill", "mass", "may")."""
+    return frozenset(load("abbreviations")["all"])
+
+
+@lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     """English's most frequent words ("the", "an", "with"): a line ending in one stops mid-sentence."""
     return frozenset(dict(load("function_words")["languages"])["en"])
@@ -656,6 +662,8 @@ class SentenceCase(Normalizer):
         letters = token.replace(".", "")
         if "." in token or len(letters) == 1 or letters.lower() in ABBREVIATIONS:
             return True
+        if letters.istitle() and letters.lower() in _listed_abbreviations() and letters.lower() not in _lexicon()[0]:
+            return True  # "South Bend, Ind. mayor Pete Buttigieg"; not "in May. the", a common word
         if _NUMBER_BEFORE.search(line, max(j - 2, 0), j) and (
                 len(letters) <= _UNIT_MAX or letters.lower() not in _lexicon()[0]):
             return True  # a unit after a number: "1 tsp.", "4 oz.", "2 Tbsp."; not a common word: "of 346 people."
