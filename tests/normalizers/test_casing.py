@@ -109,6 +109,9 @@ LEAVES = [
     "Add 2 Tbsp. dressing and 1 Tbsp. cilantro to the bowl, then serve it at once.",
     "The U. S. officials met them, and In U. S. courts the case went on.",
     "A poll found South Bend, Ind. mayor Pete Buttigieg and Fresno, Calif. officials at zero percent.",
+    # a paragraph cut in two by an image: the long line above has no stop at its end
+    "The hero is stretched, drawn and quartered, and variously tortured before an English crowd\n\n"
+    "that’s hissing and calling for more blood, up until a point.",
     "The recipe needs an\n\neffective way to cook the beans slowly over the fire.",
     "Die Rebellen sagten, sie hätten die Tore der Hauptstadt von syrien am Samstag erreicht.",
     "Повстанцы вошли в хомс и дамаск в субботу утром.",

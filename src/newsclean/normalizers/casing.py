@@ -112,6 +112,8 @@ _MENU_LOWER_SHARE = 0.8
 #: list fragments or verse).
 _PROSE_MIN_WORDS = 5
 _PARAGRAPH_START = "first word of a paragraph"
+#: A paragraph of this many words that ends without a stop is a sentence cut in two, not a heading or a label.
+_CONTINUED_MIN_WORDS = 12
 #: This many lowercase paragraph starts, and this share of the prose paragraphs, say the line breaks fall inside
 #: sentences; seed 001 has 2 of 40 (both real damage), text split around links a third or more.
 _BROKEN_LINES_MIN = 3
@@ -645,6 +647,9 @@ class SentenceCase(Normalizer):
         if tail and (tail[-1] in ",;-–—" or (last_word and tail.endswith(last_word[0])
                                              and last_word[0] in _function_words())):
             return False  # the paragraph above stops mid-sentence ("with an"): this line continues it
+        if (tail and not _ends_sentence(tail) and tail[-1] != ":" and len(WORD.findall(tail)) >= _CONTINUED_MIN_WORDS
+                and not _headline_line(tail)):
+            return False  # a long paragraph with no stop at its end: a sentence cut by an image or an ad
         prev = previous.strip()
         return not prev or _ends_sentence(prev) or (_headline_line(prev) and prev[-1] not in ",;:-–—")
 
