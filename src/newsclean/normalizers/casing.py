@@ -268,6 +268,14 @@ def _pair_words(evidence: CaseEvidence) -> tuple[set[str], set[str]]:
             {b for _, b in evidence.pairs if len(b) > 2 and b not in unfit})
 
 
+def _beside_words(present: set[str], evidence: CaseEvidence) -> set[str]:
+    """The words of ``present`` (as written) written lowercase there and capitalized mid-sentence in ``evidence``
+    that no word list calls common: those :meth:`ProperNouns._beside_name` may raise next to a capitalized name."""
+    unfit = _function_words()
+    return {w for w in present.intersection(evidence.capitalized)
+            if len(w) > 2 and w not in unfit and w not in PARTICLES and not _is_common(w)}
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(common, name_like, rare): words English writes lowercase, those of them the corpus capitalizes mostly, and
@@ -298,11 +306,20 @@ def _function_words() -> frozenset[str]:
 def _is_word(low: str) -> bool:
     """True when ``low`` or its singular is a lowercase English word ("cucumber", "peppers")."""
     common, _, rare = _lexicon()
-    for stem in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else "",
-                 low[:-3] + "y" if low.endswith("ies") else ""):
-        if stem and (stem in common or stem in rare):
-            return True
-    return False
+    return any(stem in common or stem in rare for stem in _singulars(low))
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_common(low: str) -> bool:
+    """True when ``low`` or its singular is a common English word ("states"), not only a rarer dictionary word."""
+    common = _lexicon()[0]
+    return any(stem in common for stem in _singulars(low))
+
+
+def _singulars(low: str) -> list[str]:
+    """``low`` and what its singular may be ("peppers": "pepper"; "cities": "city")."""
+    return [stem for stem in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else "",
+                              low[:-3] + "y" if low.endswith("ies") else "") if stem]
 
 
 def _joined(line: str, a, b) -> bool:
@@ -346,6 +363,53 @@ def _mixed_count(key: tuple[str, str], ctx: Context) -> int:
                     mixed += 1
         counts[key] = mixed
     return mixed
+
+
+def _lowercase_company(low: str, ctx: Context) -> tuple[int, Counter, Counter]:
+    """How the original document writes the word ``low`` lowercase: the times no capitalized word (other than a
+    function word: "The eagles" starts a sentence) stands joined to it by one space, and the words (lowercase, of
+    any case) joined by one space before it and after it. Counted for the few words asked, once each."""
+    company = ctx.cache.setdefault("casing_lowercase_company", {})
+    found = company.get(low)
+    if found is None:
+        unfit = _function_words()
+        free, before, after = 0, Counter(), Counter()
+        for parts in line_parts(ctx):  # gap, word, gap, word, ..., gap
+            if low not in parts:  # a test in C finds the few lines to read
+                continue
+            words = parts[1::2]
+            for k in compress(count(), map(low.__eq__, words)):
+                prev = words[k - 1] if k and parts[2 * k] == " " else None
+                nxt = words[k + 1] if k + 1 < len(words) and parts[2 * k + 2] == " " else None
+                if prev:
+                    before[prev.lower()] += 1
+                if nxt:
+                    after[nxt.lower()] += 1
+                free += not any(w and w[0].isupper() and w.lower() not in unfit for w in (prev, nxt))
+        found = company[low] = free, before, after
+    return found
+
+
+def _modifies(words, i: int, side: int, evidence: CaseEvidence) -> bool:
+    """Whether the word before the lowercase word ``words[i]`` (``side`` -1) is a name the document writes on its
+    own, after an article or a possessive: "the Assad regime", "his Trump campaign" are a common noun with a name
+    before it, however the document capitalizes the noun once."""
+    return side < 0 and i > 1 and words.texts[i - 2].lower() in DETERMINERS and evidence.alone[
+        words.texts[i - 1].lower()] > 0
+
+
+def _lowercase_only_in(key: tuple[str, str], side: int, evidence: CaseEvidence, ctx: Context) -> bool:
+    """Whether the document writes the word of ``key`` at ``side`` (-1: the second, 1: the first; the other is a
+    capitalized word that is no function word) lowercase nowhere but next to the other word, and writes the two
+    capitalized as a name of their own: when the lowercase word is the second, at least once with no capitalized word
+    after ("Fort Worth said", not only "Ukrainian President Volodymyr Zelensky": a title before a name)."""
+    low, other = (key[1], key[0]) if side < 0 else key
+    if other in _function_words():
+        return False
+    _, before, after = _lowercase_company(low, ctx)
+    if (before if side < 0 else after)[other] < evidence.lowercase[low]:
+        return False
+    return side > 0 or _phrase_uses(key, ctx).closed > 0
 
 
 def _words_of(text: str, ctx: Context, rows: set[int] | None) -> tuple[list[str], Sequence[int], list[list[str]]]:
@@ -405,12 +469,24 @@ def _written_phrases(ctx: Context) -> dict[tuple[str, str], list[tuple[str, ...]
     return index
 
 
-def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> tuple[int, int, int]:
+class _PhraseUses(NamedTuple):
+    """How a document writes the words of one of its capitalized phrases (see :func:`_phrase_uses`)."""
+
+    lower: int
+    half: int
+    closed: int
+    alone: int
+    inside: Counter
+
+
+def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> _PhraseUses:
     """How the original document writes the words of its capitalized phrase ``phrase`` joined by single spaces
     otherwise: times all lowercase ("the security council said"; a first word capitalized only because a sentence
     starts there counts as lowercase), times half lowercase ("the Assad regime"), and times capitalized with no
     capitalized word after it (not "Ukrainian President" in "Ukrainian President Volodymyr Zelensky": a title
-    before a name). Counted for the few phrases asked, once each."""
+    before a name), and of these the times with no capitalized word but a function word before it either (not
+    "Human Rights" in "Hong Kong Human Rights Act": a stretch of a longer name); and the lowercase words of all these
+    uses, counted. Counted for the few phrases asked, once each."""
     uses = ctx.cache.setdefault("casing_phrase_uses", {})
     counted = uses.get(phrase)
     if counted is None:
@@ -421,7 +497,9 @@ def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> tuple[int, int, int]:
         # Only the lines holding the phrase's first and second words, as written, are read.
         firsts, seconds = spellings.of(frozenset(phrase[:1])), spellings.of(frozenset(phrase[1:2]))
         n = len(phrase)
-        lower = half = closed = 0
+        lower = half = closed = alone = 0
+        inside: Counter = Counter()
+        unfit = _function_words()
         for parts in line_parts(ctx):
             words = parts[1::2]
             if firsts.isdisjoint(words) or seconds.isdisjoint(words):
@@ -431,6 +509,7 @@ def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> tuple[int, int, int]:
                         g != " " for g in parts[2 * k + 2:2 * (k + n):2]):
                     continue
                 here = words[k:k + n]
+                inside.update(filter(str.islower, here))
                 if _all_lowercase(here, "".join(parts[:2 * k + 1])):
                     lower += 1
                 elif any(map(str.islower, here)):
@@ -438,8 +517,36 @@ def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> tuple[int, int, int]:
                 elif all(w[0].isupper() for w in here) and not (
                         k + n < len(words) and parts[2 * (k + n)] == " " and words[k + n][0].isupper()):
                     closed += 1
-        counted = uses[phrase] = lower, half, closed
+                    alone += not (_name_joins(parts, words, k - 1, -1, unfit)
+                                  or _name_joins(parts, words, k + n, 1, unfit))
+        counted = uses[phrase] = _PhraseUses(lower, half, closed, alone, inside)
     return counted
+
+
+def _name_joins(parts: list[str], words: list[str], k: int, step: int, unfit: frozenset[str]) -> bool:
+    """Whether word ``k`` of a line split by :func:`newsclean.evidence.split_words`, next to a capitalized phrase
+    (before it when ``step`` is -1, after it when 1), carries the name on: a capitalized word that is no function
+    word ("White House National"), or a function word and a capitalized word beyond it ("Human Rights and Democracy
+    Act")."""
+    for _ in range(2):
+        if not 0 <= k < len(words) or parts[2 * k + (2 if step < 0 else 0)] != " " or not words[k][0].isalpha():
+            return False
+        if words[k][0].isupper() and words[k].lower() not in unfit:
+            return True
+        if words[k].lower() not in unfit:
+            return False
+        k += step
+    return False
+
+
+def _determined(texts: list[str], i: int) -> bool:
+    """Whether an article or a possessive other than "the" stands before word ``i`` ("a", "its", "its own"): it
+    makes what follows a common noun ("its own starry night"); names take "the" as often as not ("the Supreme
+    Court")."""
+    before = texts[i - 1].lower() if i else ""
+    if before == "own" and i > 1:
+        before = texts[i - 2].lower()
+    return before in DETERMINERS and before != "the"
 
 
 def _all_lowercase(words: list[str], before: str) -> bool:
@@ -756,12 +863,14 @@ class ProperNouns(Normalizer):
         # and in them only those words, the starts of multi-word names and the neighbours of capitalized pairs.
         raisable = self._raisable(present, evidence, own)
         firsts, seconds = _pair_words(own)
+        # Names the document capitalizes that may stand lowercase next to a capitalized name ("Adam neumann").
+        beside = _beside_words(present, own) - raisable
         pairs = own.pairs
         phrases = _phrase_pairs()
         # The capitalized phrases the document writes, by their first two words ("security council").
         written = _written_phrases(ctx)
         # Looked for as written: these words count only where they stand lowercase ("trump", not "Trump").
-        watched = frozenset(raisable | firsts | seconds)
+        watched = frozenset(raisable | firsts | seconds | beside)
         # A line is read closely only when it holds a word that may be raised as written (watched, or a lowercase
         # word of a phrase the document capitalizes), or a key word of the gazetteer's multi-word names: found for
         # all lines in C, on the words as written, so that Python reads only the few lines left, and in them only the
@@ -812,7 +921,9 @@ class ProperNouns(Normalizer):
                         low in raisable
                         or low in firsts and k + 1 < n and found[k + 1][0].isupper() and (
                             low, found[k + 1].lower()) in pairs
-                        or low in seconds and k and found[k - 1][0].isupper() and (found[k - 1].lower(), low) in pairs)]
+                        or low in seconds and k and found[k - 1][0].isupper() and (found[k - 1].lower(), low) in pairs
+                        or low in beside and (k and found[k - 1][0].isupper()
+                                              or k + 1 < n and found[k + 1][0].isupper()))]
             if not hits or _menu_or_tags(line, found):
                 continue
             words = _LineWords(parts)
@@ -966,10 +1077,17 @@ class ProperNouns(Normalizer):
             raised = [w for w in lowered if w.group() not in PARTICLES and w.group() not in _function_words()]
             if not raised or not all(self._candidate(line, w) for w in raised):
                 continue
-            if _all_lowercase([w.group() for w in here], line[:here[0].start()]):
-                continue  # all lowercase here too: a style as often as damage ("its starry night", "intensive care")
             own = document_evidence(ctx)
-            lower, half, closed = _phrase_uses(phrase, ctx)
+            lower, half, closed, alone, inside = _phrase_uses(phrase, ctx)
+            whole = _all_lowercase([w.group() for w in here], line[:here[0].start()])
+            if whole and (len(raised) < n or not alone or _fragment_start(line, words, i)
+                          or _determined(words.texts, i)
+                          or any(own.lowercase[w.group()] > inside[w.group()] for w in raised)):
+                # All lowercase here too: a style as often as damage ("its starry night", "intensive care"), unless
+                # the document writes the words lowercase nowhere but in this phrase, and the phrase as a name of
+                # its own ("Blue Origin", not only inside "Hong Kong Human Rights Act"; no function word: "Everything
+                # You Need"), and no article or possessive makes it a common noun here ("its own starry night").
+                continue
             capitalized = own.phrases[phrase]
             if capitalized <= lower + half - (not _fragment_start(line, words, i)) or any(
                     not w.group().islower() and w.group() != own.form(p) for w, p in zip(here, phrase)) or (
@@ -985,6 +1103,7 @@ class ProperNouns(Normalizer):
             others = lower + half - 1
             reason = f"the document writes the phrase '{name}' capitalized mid-sentence {capitalized}x"
             reason += f", with lowercase words {others}x elsewhere" if others else ""
+            reason += ", and its words lowercase nowhere but in it" if whole else ""
             return self._raise_words(text, offset, raised, [own.form(w.group()) or w.group() for w in raised],
                                      reason), n
         return None
@@ -1039,21 +1158,50 @@ class ProperNouns(Normalizer):
             found.append(((words[i - 1].group().lower(), low), -1))
         if low in _function_words() or len(low) <= 2:
             return None  # "the Steelers", "Send us a tip": the document's "The Steelers" is a sentence start
-        found = [(key, side) for key, side in found if evidence.pairs[key]]
-        if not found:
-            return None
-        # Capitalized on both sides ("Syrian air Force"), or more often capitalized than not next to this word.
-        if len(found) < 2:
-            mixed = _mixed_count(found[0][0], ctx)
-            if evidence.pairs[found[0][0]] < max(mixed, 2) and evidence.pairs[found[0][0]] <= mixed:
-                return None
-        key, side = max(found, key=lambda f: evidence.pairs[f[0]])
+        paired = [(key, side) for key, side in found if evidence.pairs[key]]
+        only = ""
+        # Capitalized on both sides ("Syrian air Force"), or more often capitalized than not next to this word, or
+        # lowercase nowhere but next to this word ("Fort worth" twice after "Fort Worth" once: the document has no
+        # other use for "worth").
+        if len(paired) == 1:
+            key, side = paired[0]
+            mixed = _mixed_count(key, ctx)
+            if evidence.pairs[key] < max(mixed, 2) and evidence.pairs[key] <= mixed:
+                if (_fragment_start(line, words, i) or _modifies(words, i, side, evidence)
+                        or not _lowercase_only_in(key, side, evidence, ctx)):
+                    paired = []
+                else:
+                    only = f", and '{low}' lowercase only next to '{words[i + side].group()}'"
+        if not paired:
+            if _fragment_start(line, words, i):
+                return None  # "corso Monforte, 15": an address or a label is lowercase on purpose as often as not
+            return self._beside_name(words, i, [side for _, side in found], evidence, ctx)
+        key, side = max(paired, key=lambda f: evidence.pairs[f[0]])
         other = words[i + side].group()
         after = _raise(m.group(), m.group()[0].upper() + m.group()[1:])
         if after == m.group():
             return None  # no single capital letter: "ŉ"
         pair = f"{after} {other}" if side > 0 else f"{other} {after}"
-        return after, f"the document writes '{pair}' capitalized {evidence.pairs[key]}x"
+        return after, f"the document writes '{pair}' capitalized {evidence.pairs[key]}x{only}"
+
+    @staticmethod
+    def _beside_name(words, i, sides: list[int], evidence: CaseEvidence, ctx) -> tuple[str, str] | None:
+        """A word no common word, next to a capitalized name (at ``sides``: -1 before, 1 after), that the document
+        writes capitalized mid-sentence elsewhere and lowercase only next to a capitalized name ("Adam neumann"
+        twice, "Neumann" once; "ceres Robotics"): its lowercase uses are where the name lost a capital, not the
+        document's spelling of a word. A word the document also writes lowercase on its own ("meth") stays."""
+        low = words[i].group().lower()
+        count = evidence.capitalized_count(low)
+        if not count or _is_common(low):
+            return None
+        unfit = _function_words()
+        names = [words[i + side].group() for side in sides]
+        names = [w for w in names if len(w) > 1 and w.lower() not in unfit and evidence.capitalized_count(w)]
+        if not names or _lowercase_company(low, ctx)[0]:
+            return None
+        form = evidence.form(low)
+        return form, (f"the document writes '{form}' capitalized mid-sentence {count}x and '{low}' lowercase only "
+                      f"next to a capitalized name ({evidence.lowercase[low]}x), here '{names[0]}'")
 
     @staticmethod
     def _strong_context(line, words, i, entry: _Entry, name_like: bool) -> str | None:
