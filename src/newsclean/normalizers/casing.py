@@ -50,13 +50,19 @@ ABBREVIATIONS = frozenset(
 )
 #: Words before a common noun: "the prince", "his march" are no names, whatever the document capitalizes elsewhere.
 DETERMINERS = frozenset("a an the this that these those his her its their our my your every each".split())
+#: The endings of plurals made with "-es": after s, x, z, ch, sh, and o ("buses", "boxes", "heroes"). Grammar.
+_ES_PLURALS = ("ses", "xes", "zes", "ches", "shes", "oes")
+#: A spelling with a capital after its first letter and a lowercase letter: "MacBook", "GaN", "AMAs", "iPhone".
+_INNER_CAPITAL = regex.compile(r"(?=.*\p{Ll}).+\p{Lu}")
 #: Prepositions after which a place name that is also a word ("in turkey's capital", "to china.") is the place.
 PLACE_PREPOSITIONS = frozenset("in into to from across throughout toward towards".split())
 
 _LATIN = regex.compile(r"\p{Script=Latin}+")
 _CODE = regex.compile(r"```.*?(?:```|\Z)|`[^`\n]+`", regex.DOTALL)
-#: A short quotation written all lowercase on purpose: a brand ("eBay" written “ebay”), a word cited as a word.
-_LOWER_QUOTE = regex.compile(r"(?<!\w)[“\"‘]([^“”\"‘’\n]{1,40})[”\"’](?!\w)")
+#: A short quotation written all lowercase on purpose: a brand ("eBay" written “ebay”), a word cited as a word. A
+#: quotation hugs its words: what stands between a closing and an opening straight quote ('days," taylor wrote. "')
+#: is none.
+_LOWER_QUOTE = regex.compile(r"(?<!\w)[“\"‘](?!\s)([^“”\"‘’\n]{1,40})(?<!\s)[”\"’](?!\w)")
 #: One or two lowercase words in brackets: a gloss or a language menu's own name for itself ("Suomi (suomi)").
 _LOWER_GLOSS = regex.compile(r"\(\p{Ll}+(?: \p{Ll}+)?\)")
 #: A slug: lowercase words joined by hyphens, four or more ("browns-player-on-mason-rudolphs-role").
@@ -306,20 +312,22 @@ def _function_words() -> frozenset[str]:
 def _is_word(low: str) -> bool:
     """True when ``low`` or its singular is a lowercase English word ("cucumber", "peppers")."""
     common, _, rare = _lexicon()
-    return any(stem in common or stem in rare for stem in _singulars(low))
+    for stem in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else "",
+                 low[:-3] + "y" if low.endswith("ies") else ""):
+        if stem and (stem in common or stem in rare):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1 << 12)
 def _is_common(low: str) -> bool:
-    """True when ``low`` or its singular is a common English word ("states"), not only a rarer dictionary word."""
+    """True when ``low`` or its plural's singular is a common English word ("states", "boxes", "cities"), not only
+    a rarer dictionary word ("robotics"); "-es" is a plural's ending only after a hissing sound ("james" is no
+    plural of "jam")."""
     common = _lexicon()[0]
-    return any(stem in common for stem in _singulars(low))
-
-
-def _singulars(low: str) -> list[str]:
-    """``low`` and what its singular may be ("peppers": "pepper"; "cities": "city")."""
-    return [stem for stem in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else "",
-                              low[:-3] + "y" if low.endswith("ies") else "") if stem]
+    return any(stem in common for stem in (
+        low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith(_ES_PLURALS) else "",
+        low[:-3] + "y" if low.endswith("ies") else "") if stem)
 
 
 def _joined(line: str, a, b) -> bool:
@@ -327,9 +335,11 @@ def _joined(line: str, a, b) -> bool:
     return line[a.end():b.start()] == " " and (a.group()[0].isupper() or b.group()[0].isupper())
 
 
-def _document_vouches(low: str, count: int, lower: int, alone: int, determiner: bool) -> bool:
+def _document_vouches(low: str, count: int, lower: int, alone: int, determiner: bool, form: str) -> bool:
     """Whether ``count`` capitalized mid-sentence uses (``alone`` of them outside a capitalized phrase) against
-    ``lower`` lowercase ones make the word ``low`` a name here."""
+    ``lower`` lowercase ones make the word ``low`` a name here; ``form`` is the document's capitalized spelling."""
+    if count >= lower and _INNER_CAPITAL.match(form):
+        return True  # "MacBook", "GaN", "AMAs": no sentence start or title spells a word so; a tie is damage
     if not _is_word(low):
         return 3 * count >= lower  # no word list knows it ("Heyward"): lowercase is damage unless mostly written so
     if not (count > lower or count >= max(lower, _TIE_MIN)):
@@ -945,7 +955,7 @@ class ProperNouns(Normalizer):
             ev = own if _is_word(low) else evidence
             count = ev.capitalized_count(low)
             # A determiner before the word only ever says no: without one is the most the evidence can say.
-            if count and _document_vouches(low, count, ev.lowercase[low], ev.alone[low], False):
+            if count and _document_vouches(low, count, ev.lowercase[low], ev.alone[low], False, ev.form(low)):
                 raisable.add(low)
         if self.gazetteer:
             raisable |= words & _listed_or_proper()
@@ -1023,7 +1033,7 @@ class ProperNouns(Normalizer):
             lower = evidence.lowercase[low]
             alone = evidence.alone[low]
             determiner = i > 0 and words[i - 1].group().lower() in DETERMINERS
-            if _document_vouches(low, count, lower, alone, determiner) and not (
+            if _document_vouches(low, count, lower, alone, determiner, form) and not (
                     count <= lower and _fragment_start(line, words, i)):
                 who = "the document" if own.capitalized_count(low) == count else "the document and its batch"
                 why = f"{who} writes '{form}' capitalized mid-sentence {count}x"
