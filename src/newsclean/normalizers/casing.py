@@ -376,13 +376,14 @@ def _mixed_count(key: tuple[str, str], ctx: Context) -> int:
 
 
 def _lowercase_company(low: str, ctx: Context) -> tuple[int, Counter, Counter]:
-    """How the original document writes the word ``low`` lowercase: the times no capitalized word (other than a
-    function word: "The eagles" starts a sentence) stands joined to it by one space, and the words (lowercase, of
-    any case) joined by one space before it and after it. Counted for the few words asked, once each."""
+    """How the original document writes the word ``low`` lowercase: the times no name stands joined to it by one
+    space (a capitalized word other than a function word: "The eagles" starts a sentence; or a name the lists know
+    that is no common word, itself lowercase: "sierra nevada"), and the words (lowercase, of any case) joined by one
+    space before it and after it. Counted for the few words asked, once each."""
     company = ctx.cache.setdefault("casing_lowercase_company", {})
     found = company.get(low)
     if found is None:
-        unfit = _function_words()
+        unfit, listed = _function_words(), _listed_or_proper()
         free, before, after = 0, Counter(), Counter()
         for parts in line_parts(ctx):  # gap, word, gap, word, ..., gap
             if low not in parts:  # a test in C finds the few lines to read
@@ -395,7 +396,8 @@ def _lowercase_company(low: str, ctx: Context) -> tuple[int, Counter, Counter]:
                     before[prev.lower()] += 1
                 if nxt:
                     after[nxt.lower()] += 1
-                free += not any(w and w[0].isupper() and w.lower() not in unfit for w in (prev, nxt))
+                free += not any(w and (w[0].isupper() and w.lower() not in unfit or w in listed and not _is_common(w))
+                                for w in (prev, nxt))
         found = company[low] = free, before, after
     return found
 
@@ -406,6 +408,12 @@ def _modifies(words, i: int, side: int, evidence: CaseEvidence) -> bool:
     before it, however the document capitalizes the noun once."""
     return side < 0 and i > 1 and words.texts[i - 2].lower() in DETERMINERS and evidence.alone[
         words.texts[i - 1].lower()] > 0
+
+
+def _a_name(low: str, evidence: CaseEvidence) -> bool:
+    """Whether the document writes the word ``low`` capitalized mid-sentence, or the lists know it as a name that is
+    no common word ("nevada")."""
+    return evidence.capitalized_count(low) > 0 or low in _listed_or_proper() and not _is_common(low)
 
 
 def _lowercase_only_in(key: tuple[str, str], side: int, evidence: CaseEvidence, ctx: Context) -> bool:
@@ -486,6 +494,7 @@ class _PhraseUses(NamedTuple):
     half: int
     closed: int
     alone: int
+    settings: int
     inside: Counter
 
 
@@ -494,9 +503,10 @@ def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> _PhraseUses:
     otherwise: times all lowercase ("the security council said"; a first word capitalized only because a sentence
     starts there counts as lowercase), times half lowercase ("the Assad regime"), and times capitalized with no
     capitalized word after it (not "Ukrainian President" in "Ukrainian President Volodymyr Zelensky": a title
-    before a name), and of these the times with no capitalized word but a function word before it either (not
-    "Human Rights" in "Hong Kong Human Rights Act": a stretch of a longer name); and the lowercase words of all these
-    uses, counted. Counted for the few phrases asked, once each."""
+    before a name), and of these the times no name carries on before it either (not "Human Rights" in "Hong Kong
+    Human Rights and Democracy Act": a stretch of a longer name); in how many settings it is written capitalized
+    (on its own, or inside each longer name); and the lowercase words of all these uses, counted. Counted for the
+    few phrases asked, once each."""
     uses = ctx.cache.setdefault("casing_phrase_uses", {})
     counted = uses.get(phrase)
     if counted is None:
@@ -509,6 +519,7 @@ def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> _PhraseUses:
         n = len(phrase)
         lower = half = closed = alone = 0
         inside: Counter = Counter()
+        settings: set[tuple[str, str]] = set()  # the words carrying the name on before and after it
         unfit = _function_words()
         for parts in line_parts(ctx):
             words = parts[1::2]
@@ -524,12 +535,14 @@ def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> _PhraseUses:
                     lower += 1
                 elif any(map(str.islower, here)):
                     half += 1
-                elif all(w[0].isupper() for w in here) and not (
-                        k + n < len(words) and parts[2 * (k + n)] == " " and words[k + n][0].isupper()):
-                    closed += 1
-                    alone += not (_name_joins(parts, words, k - 1, -1, unfit)
-                                  or _name_joins(parts, words, k + n, 1, unfit))
-        counted = uses[phrase] = _PhraseUses(lower, half, closed, alone, inside)
+                elif all(w[0].isupper() for w in here):
+                    before = _name_joins(parts, words, k - 1, -1, unfit)
+                    after = _name_joins(parts, words, k + n, 1, unfit)
+                    settings.add((before and words[k - 1].lower(), after and words[k + n].lower()))
+                    if not (k + n < len(words) and parts[2 * (k + n)] == " " and words[k + n][0].isupper()):
+                        closed += 1
+                        alone += not (before or after)
+        counted = uses[phrase] = _PhraseUses(lower, half, closed, alone, len(settings), inside)
     return counted
 
 
@@ -1088,15 +1101,16 @@ class ProperNouns(Normalizer):
             if not raised or not all(self._candidate(line, w) for w in raised):
                 continue
             own = document_evidence(ctx)
-            lower, half, closed, alone, inside = _phrase_uses(phrase, ctx)
+            lower, half, closed, alone, settings, inside = _phrase_uses(phrase, ctx)
             whole = _all_lowercase([w.group() for w in here], line[:here[0].start()])
-            if whole and (len(raised) < n or not alone or _fragment_start(line, words, i)
+            if whole and (len(raised) < n or not (alone or settings > 1) or _fragment_start(line, words, i)
                           or _determined(words.texts, i)
                           or any(own.lowercase[w.group()] > inside[w.group()] for w in raised)):
                 # All lowercase here too: a style as often as damage ("its starry night", "intensive care"), unless
                 # the document writes the words lowercase nowhere but in this phrase, and the phrase as a name of
-                # its own ("Blue Origin", not only inside "Hong Kong Human Rights Act"; no function word: "Everything
-                # You Need"), and no article or possessive makes it a common noun here ("its own starry night").
+                # its own ("Blue Origin"; or inside names as different as "LEGO Star Wars" and "Star Wars TV"; not
+                # only inside "Hong Kong Human Rights and Democracy Act"; no function word: "Everything You Need"),
+                # and no article or possessive makes it a common noun here ("its own starry night").
                 continue
             capitalized = own.phrases[phrase]
             if capitalized <= lower + half - (not _fragment_start(line, words, i)) or any(
@@ -1206,8 +1220,8 @@ class ProperNouns(Normalizer):
             return None
         unfit = _function_words()
         names = [words[i + side].group() for side in sides]
-        names = [w for w in names if len(w) > 1 and w.lower() not in unfit and evidence.capitalized_count(w)]
-        if not names or _lowercase_company(low, ctx)[0]:
+        names = [w for w in names if len(w) > 1 and w.lower() not in unfit and _a_name(w.lower(), evidence)]
+        if not names or _lowercase_company(low, ctx)[0] > count:
             return None
         form = evidence.form(low)
         return form, (f"the document writes '{form}' capitalized mid-sentence {count}x and '{low}' lowercase only "
