@@ -338,8 +338,11 @@ def _joined(line: str, a, b) -> bool:
 def _document_vouches(low: str, count: int, lower: int, alone: int, determiner: bool, form: str) -> bool:
     """Whether ``count`` capitalized mid-sentence uses (``alone`` of them outside a capitalized phrase) against
     ``lower`` lowercase ones make the word ``low`` a name here; ``form`` is the document's capitalized spelling."""
-    if count >= lower and _INNER_CAPITAL.match(form):
-        return True  # "MacBook", "GaN", "AMAs": no sentence start or title spells a word so; a tie is damage
+    if _INNER_CAPITAL.match(form) and (count >= lower or not _is_common(low)):
+        # "MacBook", "GaN", "AMAs": no sentence start or title spells a word so, and no one writes such a name
+        # lowercase on purpose in the document that spells it so: its lowercase uses are damage, however many (a
+        # common word, "wifi" after "WiFi", at a tie).
+        return True
     if not _is_word(low):
         return 3 * count >= lower  # no word list knows it ("Heyward"): lowercase is damage unless mostly written so
     if not (count > lower or count >= max(lower, _TIE_MIN)):
@@ -458,11 +461,24 @@ def _skip_spans(text: str, ctx: Context) -> SpanIndex:
     spans += [m.span() for m in _CODE.finditer(text)]
     spans += [m.span(1) for m in _LOWER_QUOTE.finditer(text) if not any(c.isupper() for c in m.group(1))
               and len(WORD.findall(m.group(1))) <= 3]
-    spans += [m.span() for m in _LOWER_GLOSS.finditer(text)]
+    spans += [m.span() for m in _LOWER_GLOSS.finditer(text) if not _abbreviates(text, m)]
     spans += spans_near(_SLUG, _HYPHEN, _NO_HYPHEN, text)  # scanning only near hyphens: far faster
     index = SpanIndex(sorted(spans))
     ctx.cache["casing_skip_spans"] = (text, index)
     return index
+
+
+def _abbreviates(text: str, gloss) -> bool:
+    """Whether the bracketed word of ``gloss`` (a match of ``_LOWER_GLOSS``) is the initials of the words just
+    before the bracket ("Intensive Care Units (icus)", "Demand Side Platforms (dsps)"): an abbreviation defined
+    there, which lost its capitals, not a gloss written lowercase on purpose."""
+    word = gloss.group()[1:-1]
+    for letters in (word, word[:-1] if word.endswith("s") else ""):  # a plural's "s" is no initial
+        if len(letters) > 1 and " " not in letters:
+            before = WORD.findall(text, max(gloss.start() - 30 * len(letters), 0), gloss.start())[-len(letters):]
+            if len(before) == len(letters) and "".join(w[0] for w in before).lower() == letters:
+                return True
+    return False
 
 
 def _phrase_lowercase_words(ctx: Context) -> frozenset[str]:
