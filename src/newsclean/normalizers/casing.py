@@ -339,12 +339,13 @@ def _document_vouches(low: str, count: int, lower: int, alone: int, determiner: 
     """Whether ``count`` capitalized mid-sentence uses (``alone`` of them outside a capitalized phrase) against
     ``lower`` lowercase ones make the word ``low`` a name here; ``form`` is the document's capitalized spelling."""
     if _INNER_CAPITAL.match(form) and (count >= lower or not _is_common(low)):
-        # "MacBook", "GaN", "AMAs": no sentence start or title spells a word so, and no one writes such a name
-        # lowercase on purpose in the document that spells it so: its lowercase uses are damage, however many (a
-        # common word, "wifi" after "WiFi", at a tie).
+        # "MacBook", "GaN", "AMAs": no sentence start or title spells a word so, and the document that spells a
+        # name so writes it lowercase by damage, however often (a common word, "wifi" after "WiFi": at a tie).
         return True
     if not _is_word(low):
         return 3 * count >= lower  # no word list knows it ("Heyward"): lowercase is damage unless mostly written so
+    if count >= lower and low in _proper() and alone and not _is_common(low):
+        return True  # the lexicon's name that is a rare word too ("Mars", "mars" the verb), capitalized as often
     if not (count > lower or count >= max(lower, _TIE_MIN)):
         return False  # "online" capitalized once in a title, lowercase fifty times
     common, name_like, _ = _lexicon()
