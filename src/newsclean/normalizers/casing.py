@@ -408,10 +408,13 @@ def _lowercase_company(low: str, ctx: Context) -> tuple[int, Counter, Counter]:
 
 def _modifies(words, i: int, side: int, evidence: CaseEvidence) -> bool:
     """Whether the word before the lowercase word ``words[i]`` (``side`` -1) is a name the document writes on its
-    own, after an article or a possessive: "the Assad regime", "his Trump campaign" are a common noun with a name
-    before it, however the document capitalizes the noun once."""
-    return side < 0 and i > 1 and words.texts[i - 2].lower() in DETERMINERS and evidence.alone[
-        words.texts[i - 1].lower()] > 0
+    own, and no common word, after an article or a possessive: "the Assad regime", "his Trump campaign" are a
+    common noun with a name before it, however the document capitalizes the noun once ("the White house" is no
+    house of someone called White: "white" is capitalized only as part of the name)."""
+    if side > 0 or i < 2 or words.texts[i - 2].lower() not in DETERMINERS:
+        return False
+    name = words.texts[i - 1].lower()
+    return evidence.alone[name] > 0 and not _is_common(name)
 
 
 def _a_name(low: str, evidence: CaseEvidence) -> bool:
@@ -1238,7 +1241,7 @@ class ProperNouns(Normalizer):
         unfit = _function_words()
         names = [words[i + side].group() for side in sides]
         names = [w for w in names if len(w) > 1 and w.lower() not in unfit and _a_name(w.lower(), evidence)]
-        if not names or _lowercase_company(low, ctx)[0] > count:
+        if not names or _lowercase_company(low, ctx)[0] >= count:
             return None
         form = evidence.form(low)
         return form, (f"the document writes '{form}' capitalized mid-sentence {count}x and '{low}' lowercase only "
