@@ -569,10 +569,10 @@ def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> _PhraseUses:
 def _name_joins(parts: list[str], words: list[str], k: int, step: int, unfit: frozenset[str]) -> bool:
     """Whether word ``k`` of a line split by :func:`newsclean.evidence.split_words`, next to a capitalized phrase
     (before it when ``step`` is -1, after it when 1), carries the name on: a capitalized word that is no function
-    word ("White House National"), or a function word and a capitalized word beyond it ("Human Rights and Democracy
-    Act")."""
-    for _ in range(2):
-        if not 0 <= k < len(words) or parts[2 * k + (2 if step < 0 else 0)] != " " or not words[k][0].isalpha():
+    word ("White House National"), or, after the phrase, a function word and a capitalized word beyond it ("Human
+    Rights and Democracy Act"; before it, "Engineers at Blue Origin" may start a sentence)."""
+    for _ in range(2 if step > 0 else 1):
+        if not 0 <= k < len(words) or parts[2 * k + (2 if step < 0 else 0)] != " ":
             return False
         if words[k][0].isupper() and words[k].lower() not in unfit:
             return True
@@ -582,14 +582,14 @@ def _name_joins(parts: list[str], words: list[str], k: int, step: int, unfit: fr
     return False
 
 
-def _determined(texts: list[str], i: int) -> bool:
-    """Whether an article or a possessive other than "the" stands before word ``i`` ("a", "its", "its own"): it
-    makes what follows a common noun ("its own starry night"); names take "the" as often as not ("the Supreme
-    Court")."""
-    before = texts[i - 1].lower() if i else ""
-    if before == "own" and i > 1:
-        before = texts[i - 2].lower()
-    return before in DETERMINERS and before != "the"
+def _modified(line: str, words, i: int) -> bool:
+    """Whether a lowercase word stands right before word ``i`` that makes what follows a common noun phrase: a word
+    that is no function word ("the new chief strategy officer", "its own starry night"), or an article or possessive
+    other than "the" ("a starry night"); names take "the" as often as not ("the Supreme Court")."""
+    if not i or line[words[i - 1].end():words[i].start()] != " ":
+        return False
+    before = words.texts[i - 1]
+    return before.islower() and (before not in _function_words() or before != "the" and before in DETERMINERS)
 
 
 def _all_lowercase(words: list[str], before: str) -> bool:
@@ -1124,13 +1124,13 @@ class ProperNouns(Normalizer):
             lower, half, closed, alone, settings, inside = _phrase_uses(phrase, ctx)
             whole = _all_lowercase([w.group() for w in here], line[:here[0].start()])
             if whole and (len(raised) < n or not (alone or settings > 1) or _fragment_start(line, words, i)
-                          or _determined(words.texts, i)
+                          or _modified(line, words, i)
                           or any(own.lowercase[w.group()] > inside[w.group()] for w in raised)):
                 # All lowercase here too: a style as often as damage ("its starry night", "intensive care"), unless
                 # the document writes the words lowercase nowhere but in this phrase, and the phrase as a name of
                 # its own ("Blue Origin"; or inside names as different as "LEGO Star Wars" and "Star Wars TV"; not
                 # only inside "Hong Kong Human Rights and Democracy Act"; no function word: "Everything You Need"),
-                # and no article or possessive makes it a common noun here ("its own starry night").
+                # and no word before it makes it a common noun here ("its own starry night").
                 continue
             capitalized = own.phrases[phrase]
             if capitalized <= lower + half - (not _fragment_start(line, words, i)) or any(
