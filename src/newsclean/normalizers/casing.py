@@ -54,6 +54,8 @@ DETERMINERS = frozenset("a an the this that these those his her its their our my
 _ES_PLURALS = ("ses", "xes", "zes", "ches", "shes", "oes")
 #: A spelling with a capital after its first letter and a lowercase letter: "MacBook", "GaN", "AMAs", "iPhone".
 _INNER_CAPITAL = regex.compile(r"(?=.*\p{Ll}).+\p{Lu}")
+#: What stands between a number and the word after it: one space ("737 max", not "1,000 pages" across a comma).
+_NUMBER_GAP = regex.compile(r"(?<![\w.,])(\d+) \Z")
 #: Prepositions after which a place name that is also a word ("in turkey's capital", "to china.") is the place.
 PLACE_PREPOSITIONS = frozenset("in into to from across throughout toward towards".split())
 
@@ -415,6 +417,41 @@ def _modifies(words, i: int, side: int, evidence: CaseEvidence) -> bool:
         return False
     name = words.texts[i - 1].lower()
     return evidence.alone[name] > 0 and not _is_common(name)
+
+
+def _after_number(line: str, words, i: int, evidence: CaseEvidence, ctx: Context) -> tuple[str, str] | None:
+    """A name no common word, right after a number ("737 max"), that the document writes capitalized after the same
+    number ("737 Max") and lowercase nowhere else: pair evidence with a model's number ("Fort worth" for names)."""
+    m = words[i]
+    low = m.group().lower()
+    number = _NUMBER_GAP.search(line, max(m.start() - 12, 0), m.start())
+    if number is None or _is_common(low) or not evidence.capitalized_count(low):
+        return None
+    lower, capitalized = _numbers_before(low, evidence, ctx)
+    if lower[number.group(1)] < evidence.lowercase[low] or not capitalized[number.group(1)]:
+        return None
+    form = evidence.form(low)
+    return form, (f"the document writes '{number.group(1)} {form}' capitalized {capitalized[number.group(1)]}x, and "
+                  f"'{low}' lowercase only after '{number.group(1)}'")
+
+
+def _numbers_before(low: str, evidence: CaseEvidence, ctx: Context) -> tuple[Counter, Counter]:
+    """The numbers standing right before the word ``low`` in the original document (see ``_NUMBER_GAP``), where it is
+    lowercase and where it is capitalized; counted for the few words asked, once each."""
+    counts = ctx.cache.setdefault("casing_numbers_before", {})
+    found = counts.get(low)
+    if found is None:
+        lower, capitalized = Counter(), Counter()
+        forms = set(evidence.capitalized.get(low, ())) | {low}
+        for parts in line_parts(ctx):
+            if forms.isdisjoint(parts):  # tests in C find the few lines to read
+                continue
+            for k in compress(count(), map(forms.__contains__, parts[1::2])):
+                number = _NUMBER_GAP.search(parts[2 * k])
+                if number:
+                    (lower if parts[2 * k + 1] == low else capitalized)[number.group(1)] += 1
+        found = counts[low] = lower, capitalized
+    return found
 
 
 def _a_name(low: str, evidence: CaseEvidence) -> bool:
@@ -966,7 +1003,8 @@ class ProperNouns(Normalizer):
                             low, found[k + 1].lower()) in pairs
                         or low in seconds and k and found[k - 1][0].isupper() and (found[k - 1].lower(), low) in pairs
                         or low in beside and (k and found[k - 1][0].isupper()
-                                              or k + 1 < n and found[k + 1][0].isupper()))]
+                                              or k + 1 < n and found[k + 1][0].isupper()
+                                              or _NUMBER_GAP.search(parts[2 * k]) is not None))]
             if not hits or _menu_or_tags(line, found):
                 continue
             words = _LineWords(parts)
@@ -1074,7 +1112,7 @@ class ProperNouns(Normalizer):
                     why += f", {alone}x on its own (lowercase {lower}x)"
                 return form, why
         # 1b. ... or writes it capitalized before the name that follows ("Professor Aron", "Air Force").
-        verdict = self._pair_evidence(line, words, i, own, ctx)
+        verdict = self._pair_evidence(line, words, i, own, ctx) or _after_number(line, words, i, own, ctx)
         if verdict:
             return verdict
         # 2. The gazetteer and calendar; 3. the lexicon says whether the name is also a common word.
