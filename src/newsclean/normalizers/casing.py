@@ -337,13 +337,18 @@ def _joined(line: str, a, b) -> bool:
     return line[a.end():b.start()] == " " and (a.group()[0].isupper() or b.group()[0].isupper())
 
 
-def _document_vouches(low: str, count: int, lower: int, alone: int, determiner: bool, form: str) -> bool:
+def _document_vouches(low: str, count: int, lower: int, alone: int, determiner: bool, forms: Counter) -> bool:
     """Whether ``count`` capitalized mid-sentence uses (``alone`` of them outside a capitalized phrase) against
-    ``lower`` lowercase ones make the word ``low`` a name here; ``form`` is the document's capitalized spelling."""
-    if _INNER_CAPITAL.match(form) and (count >= lower or not _is_common(low)):
+    ``lower`` lowercase ones make the word ``low`` a name here; ``forms`` are the document's capitalized spellings."""
+    return _counts_vouch(low, count, lower, alone, determiner) or (
         # "MacBook", "GaN", "AMAs": no sentence start or title spells a word so, and the document that spells a
         # name so writes it lowercase by damage, however often (a common word, "wifi" after "WiFi": at a tie).
-        return True
+        (count >= lower or not _is_common(low)) and _INNER_CAPITAL.match(max(forms, key=forms.__getitem__))
+        is not None)
+
+
+def _counts_vouch(low: str, count: int, lower: int, alone: int, determiner: bool) -> bool:
+    """:func:`_document_vouches` on the counts alone."""
     if not _is_word(low):
         return 3 * count >= lower  # no word list knows it ("Heyward"): lowercase is damage unless mostly written so
     if count >= lower and low in _proper() and alone and not _is_common(low):
@@ -1026,7 +1031,7 @@ class ProperNouns(Normalizer):
             ev = own if _is_word(low) else evidence
             count = ev.capitalized_count(low)
             # A determiner before the word only ever says no: without one is the most the evidence can say.
-            if count and _document_vouches(low, count, ev.lowercase[low], ev.alone[low], False, ev.form(low)):
+            if count and _document_vouches(low, count, ev.lowercase[low], ev.alone[low], False, ev.capitalized[low]):
                 raisable.add(low)
         if self.gazetteer:
             raisable |= words & _listed_or_proper()
@@ -1104,7 +1109,7 @@ class ProperNouns(Normalizer):
             lower = evidence.lowercase[low]
             alone = evidence.alone[low]
             determiner = i > 0 and words[i - 1].group().lower() in DETERMINERS
-            if _document_vouches(low, count, lower, alone, determiner, form) and not (
+            if _document_vouches(low, count, lower, alone, determiner, evidence.capitalized[low]) and not (
                     count <= lower and _fragment_start(line, words, i)):
                 who = "the document" if own.capitalized_count(low) == count else "the document and its batch"
                 why = f"{who} writes '{form}' capitalized mid-sentence {count}x"
@@ -1159,10 +1164,15 @@ class ProperNouns(Normalizer):
             if not raised or not all(self._candidate(line, w) for w in raised):
                 continue
             own = document_evidence(ctx)
-            lower, half, closed, alone, settings, inside = _phrase_uses(phrase, ctx)
+            capitalized = own.phrases[phrase]
             whole = _all_lowercase([w.group() for w in here], line[:here[0].start()])
-            if whole and (len(raised) < n or not (alone or settings > 1) or _fragment_start(line, words, i)
-                          or _modified(line, words, i)
+            # Written capitalized at least as often as lowercase, a phrase has no word lowercase more often than that
+            # elsewhere: a test that spares counting its uses for most lowercase phrases ("the council").
+            if whole and (len(raised) < n or _fragment_start(line, words, i) or _modified(line, words, i)
+                          or any(own.lowercase[w.group()] > capitalized for w in raised)):
+                continue
+            lower, half, closed, alone, settings, inside = _phrase_uses(phrase, ctx)
+            if whole and (not (alone or settings > 1)
                           or any(own.lowercase[w.group()] > inside[w.group()] for w in raised)):
                 # All lowercase here too: a style as often as damage ("its starry night", "intensive care"), unless
                 # the document writes the words lowercase nowhere but in this phrase, and the phrase as a name of
@@ -1170,7 +1180,6 @@ class ProperNouns(Normalizer):
                 # only inside "Hong Kong Human Rights and Democracy Act"; no function word: "Everything You Need"),
                 # and no word before it makes it a common noun here ("its own starry night").
                 continue
-            capitalized = own.phrases[phrase]
             if capitalized <= lower + half - (not _fragment_start(line, words, i)) or any(
                     not w.group().islower() and w.group() != own.form(p) for w, p in zip(here, phrase)) or (
                     here[-1].group().islower() and not closed):
