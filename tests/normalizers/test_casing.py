@@ -208,7 +208,10 @@ def test_every_edit_names_its_evidence() -> None:
 @pytest.mark.parametrize(("text", "before", "reason"), [
     ("Investors said Neumann had borrowed money, and Adam neumann denied it; Adam neumann left.", "neumann",
      "the document writes 'Neumann' capitalized mid-sentence 1x and 'neumann' lowercase only next to a capitalized "
-     "name (2x), here 'Adam'"),
+     "name (2x in all), here 'Adam'"),
+    ("Investors said Neumann and Neumann's firm had borrowed money; neumann denied it, and Adam neumann left.",
+     "neumann", "the document writes 'Neumann' capitalized mid-sentence 2x and 'neumann' lowercase 1x away from a "
+     "name (2x in all), here 'Adam'"),
     ("Police in Fort Worth said so. A jury in Fort worth met, and Fort worth officials agreed.", "worth",
      "the document writes 'Fort Worth' capitalized 1x, and 'worth' lowercase only next to 'Fort'"),
     ("Engineers at Blue Origin built it, and the contract went to blue origin last year.", "origin",

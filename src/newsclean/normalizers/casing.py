@@ -1166,8 +1166,9 @@ class ProperNouns(Normalizer):
             own = document_evidence(ctx)
             capitalized = own.phrases[phrase]
             whole = _all_lowercase([w.group() for w in here], line[:here[0].start()])
-            # Written capitalized at least as often as lowercase, a phrase has no word lowercase more often than that
-            # elsewhere: a test that spares counting its uses for most lowercase phrases ("the council").
+            # A word to raise written lowercase more often than the phrase capitalized is used outside the phrase,
+            # or the phrase is lowercase more often than not: no evidence either way, found before the phrase's
+            # uses are counted (most lowercase phrases: "the council").
             if whole and (len(raised) < n or _fragment_start(line, words, i) or _modified(line, words, i)
                           or any(own.lowercase[w.group()] > capitalized for w in raised)):
                 continue
@@ -1278,9 +1279,9 @@ class ProperNouns(Normalizer):
     @staticmethod
     def _beside_name(words, i, sides: list[int], evidence: CaseEvidence, ctx) -> tuple[str, str] | None:
         """A word no common word, next to a capitalized name (at ``sides``: -1 before, 1 after), that the document
-        writes capitalized mid-sentence elsewhere and lowercase only next to a capitalized name ("Adam neumann"
-        twice, "Neumann" once; "ceres Robotics"): its lowercase uses are where the name lost a capital, not the
-        document's spelling of a word. A word the document also writes lowercase on its own ("meth") stays."""
+        writes capitalized mid-sentence elsewhere more often than lowercase away from a name ("Adam neumann" twice,
+        "Neumann" once; "ceres Robotics"): its lowercase uses next to a name are where the name lost a capital, not
+        the document's spelling of a word. A word the document writes lowercase on its own as often ("meth") stays."""
         low = words[i].group().lower()
         count = evidence.capitalized_count(low)
         if not count or _is_common(low):
@@ -1288,11 +1289,13 @@ class ProperNouns(Normalizer):
         unfit = _function_words()
         names = [words[i + side].group() for side in sides]
         names = [w for w in names if len(w) > 1 and w.lower() not in unfit and _a_name(w.lower(), evidence)]
-        if not names or _lowercase_company(low, ctx)[0] >= count:
+        free = _lowercase_company(low, ctx)[0] if names else count
+        if free >= count:
             return None
         form = evidence.form(low)
-        return form, (f"the document writes '{form}' capitalized mid-sentence {count}x and '{low}' lowercase only "
-                      f"next to a capitalized name ({evidence.lowercase[low]}x), here '{names[0]}'")
+        where = f"{free}x away from a name" if free else "only next to a capitalized name"
+        return form, (f"the document writes '{form}' capitalized mid-sentence {count}x and '{low}' lowercase {where} "
+                      f"({evidence.lowercase[low]}x in all), here '{names[0]}'")
 
     @staticmethod
     def _strong_context(line, words, i, entry: _Entry, name_like: bool) -> str | None:
