@@ -891,10 +891,13 @@ class ProperNouns(Normalizer):
     """Capitalizes proper nouns written lowercase, on evidence: the document, a gazetteer, a cased lexicon.
 
     Fixes "a homs resident", "war with israel", "syria's territorial integrity", "2,000 syrian soldiers",
-    "december 8, 2024", titles before a name the document capitalizes ("professor Aron") and the lowercase words of
-    a phrase the document writes capitalized ("the Supreme court ruled" after "the Supreme Court").
+    "december 8, 2024", titles before a name the document capitalizes ("professor Aron"), the lowercase words of
+    a phrase the document writes capitalized ("the Supreme court ruled" after "the Supreme Court"), and names the
+    document writes lowercase only where they lost a capital ("Adam neumann" twice after "Neumann", "at blue origin"
+    after "Blue Origin").
     Leaves names that are also common words ("turkey", "march", "nice", "bill") without the document's evidence or a
-    strong context, a lone word of a capitalized phrase ("the council"), lowercase particles ("al-Assad",
+    strong context, a lone word of a capitalized phrase ("the council"), a noun after a name ("the Assad regime"), a
+    phrase after an adjective ("the new chief strategy officer"), lowercase particles ("al-Assad",
     "bin Salman", "de Gaulle"), URLs, handles, hashtags, code, short lowercase quotations (“ebay”), and anything
     already capitalized.
     """
