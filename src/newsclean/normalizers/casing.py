@@ -52,8 +52,6 @@ ABBREVIATIONS = frozenset(
 DETERMINERS = frozenset("a an the this that these those his her its their our my your every each".split())
 #: The endings of plurals made with "-es": after s, x, z, ch, sh, and o ("buses", "boxes", "heroes"). Grammar.
 _ES_PLURALS = ("ses", "xes", "zes", "ches", "shes", "oes")
-#: A spelling with a capital after its first letter and a lowercase letter: "MacBook", "GaN", "AMAs", "iPhone".
-_INNER_CAPITAL = regex.compile(r"(?=.*\p{Ll}).+\p{Lu}")
 #: What stands between a number and the word after it: one space ("737 max", not "1,000 pages" across a comma).
 _NUMBER_GAP = regex.compile(r"(?<![\w.,])(\d+) \Z")
 #: Prepositions after which a place name that is also a word ("in turkey's capital", "to china.") is the place.
@@ -343,8 +341,12 @@ def _document_vouches(low: str, count: int, lower: int, alone: int, determiner: 
     return _counts_vouch(low, count, lower, alone, determiner) or (
         # "MacBook", "GaN", "AMAs": no sentence start or title spells a word so, and the document that spells a
         # name so writes it lowercase by damage, however often (a common word, "wifi" after "WiFi": at a tie).
-        (count >= lower or not _is_common(low)) and _INNER_CAPITAL.match(max(forms, key=forms.__getitem__))
-        is not None)
+        (count >= lower or not _is_common(low)) and _inner_capital(max(forms, key=forms.__getitem__)))
+
+
+def _inner_capital(spelling: str) -> bool:
+    """A spelling with a capital after its first letter and a lowercase letter: "MacBook", "GaN", "AMAs"."""
+    return any(map(str.isupper, spelling[1:])) and any(map(str.islower, spelling))
 
 
 def _counts_vouch(low: str, count: int, lower: int, alone: int, determiner: bool) -> bool:
