@@ -68,6 +68,10 @@ class CaseEvidence:
         forms = self.capitalized.get(word.lower())
         return forms.most_common(1)[0][0] if forms else None
 
+    def followers(self, word: str) -> list[str]:
+        """The words (lowercase) the document writes capitalized right after ``word`` capitalized (see ``pairs``)."""
+        return [second for _, second in self._pairs_by_first().get(word, ())]
+
     def about(self, words: set[str]) -> CaseEvidence:
         """The part of this evidence about ``words`` (lowercase): their counts, and the pairs both of whose words
         are among them. Linear in ``words``, not in this evidence (a batch's, which holds no phrases; a document's

@@ -137,6 +137,14 @@ LEAVES = [
     "Add 2 Tbsp. dressing and 1 Tbsp. cilantro to the bowl, then serve it at once.",
     "The U. S. officials met them, and In U. S. courts the case went on.",
     "A poll found South Bend, Ind. mayor Pete Buttigieg and Fresno, Calif. officials at zero percent.",
+    # a title capitalized only before a name stays lowercase where no name follows (AP style)
+    "Volker said he tried to convince him, and therefore the president, that the new Ukrainian president was not "
+    "corrupt. However, he said the July 25 call made him realize Giuliani and the president still believed Ukraine "
+    "needed to investigate Burisma.\n"
+    "Morrison was the third witness testifying Tuesday who listened in on Trump's July 25 call with Ukrainian "
+    "President Volodymyr Zelensky\n"
+    "Morrison was the third witness testifying Tuesday who listened in on Trump's July 25 call with Ukrainian "
+    "President Volodymyr Zelensky",
     # a paragraph cut in two by an image: the long line above has no stop at its end
     "The hero is stretched, drawn and quartered, and variously tortured before an English crowd\n\n"
     "that’s hissing and calling for more blood, up until a point.",
