@@ -137,6 +137,9 @@ LEAVES = [
     "Add 2 Tbsp. dressing and 1 Tbsp. cilantro to the bowl, then serve it at once.",
     "The U. S. officials met them, and In U. S. courts the case went on.",
     "A poll found South Bend, Ind. mayor Pete Buttigieg and Fresno, Calif. officials at zero percent.",
+    # a quotation's first word is capitalized as a sentence's: no evidence for the word ("meth")
+    "Materials from South Dakota’s viral “Meth. We’re on it.” campaign drew mockery, and the “Meth. We’re on it.” "
+    "slogan spread. South Dakota’s got a Meth problem, he said; meth use is rising, meth labs too, and meth kills.",
     # a title capitalized only before a name stays lowercase where no name follows (AP style)
     "Volker said he tried to convince him, and therefore the president, that the new Ukrainian president was not "
     "corrupt. However, he said the July 25 call made him realize Giuliani and the president still believed Ukraine "
