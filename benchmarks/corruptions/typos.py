@@ -99,7 +99,6 @@ def slips(doc: Doc, rng: random.Random) -> dict[int, set[str]]:
     return damage
 
 
-
 def concerns(before: tuple[str, bool], after: tuple[str, bool]) -> bool:
     """A change of letters, not of their case or of the space before ("woudl" -> "would")."""
     return before[0].lower() != after[0].lower()
