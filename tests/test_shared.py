@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.evidence import collect
+from newsclean import language
 from newsclean.language import detect
 from newsclean.spans import PROTECTED, SpanIndex, protected_spans
 
@@ -27,6 +28,22 @@ LANGUAGES = [
 @pytest.mark.parametrize(("text", "lang"), LANGUAGES)
 def test_detect(text: str, lang: str) -> None:
     assert detect(text) == lang
+
+
+def test_ascii_words_are_the_words_of_text_without_other_word_characters() -> None:
+    # language.detect finds the words of a text whose only non-ASCII characters are no word characters (quotes,
+    # dashes) with an ASCII pattern on the lowered text: no such character lowers to an ASCII letter.
+    for cp in range(0x80, 0x1F000):
+        c = chr(cp)
+        if not language._WORD_CHAR.match(c) and not 0xD800 <= cp < 0xE000:
+            assert not language._ASCII_WORD.search(c.lower()), hex(cp)
+
+
+@given(st.text(alphabet=st.sampled_from("ab AB’—“é")))
+def test_ascii_word_path_finds_the_lowered_words(text: str) -> None:
+    beyond = "".join(c for c in text if not c.isascii())
+    if not language._WORD_CHAR.search(beyond):
+        assert language._ASCII_WORD.findall(text.lower()) == [w.lower() for w in language._WORD.findall(text)]
 
 
 SPANS = [
