@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex
 
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
@@ -25,8 +24,9 @@ _KEEP_BEFORE_NO_BREAK = frozenset("«‹")
 # Finding debris is the whole cost on clean text, so it is found by what a fast search can look for: each of these
 # literals is searched with str.find (no per-character work), the odd spaces with one character class. A run of
 # whitespace around each hit is then judged as a whole. A pattern that matched "any whitespace run" would stop at
-# every space between two words: measured at 4-10 MB/s against over 100 MB/s for this.
-_ODD_SPACE = regex.compile("[" + "".join(sorted(_H - {" "})) + "]")
+# every space between two words: measured at 4-10 MB/s against over 100 MB/s for this. The stdlib engine scans for a
+# class of single characters two to three times faster than ``regex``.
+_ODD_SPACE = re.compile("[" + "".join(sorted(_H - {" "})) + "]")
 _LITERALS = ("  ", " \n", "\n ", "\n\n\n")
 
 
