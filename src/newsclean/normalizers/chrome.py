@@ -137,6 +137,8 @@ class PhraseLibrary:
             for groups in level.values():
                 groups.sort(key=_by_rank)
         self._levels = sorted(levels.items())
+        # Key -> its groups from every level, merged in rank order: worked out once per key (lines start alike).
+        self._by_key: dict[str, list[_Group]] = {}
 
     def wildcard_led_in(self, text: str) -> list[tuple[str | None, _Group]]:
         """The wildcard-led patterns whose literal ``text`` holds: the only ones its lines need."""
@@ -156,11 +158,9 @@ class PhraseLibrary:
         if self._extra is not None and self._extra.first(core):
             return "site_pattern", SURE
         key = core[:_KEY_CHARS].translate(self._keys)
-        groups: list[_Group] | None = None
-        for n, level in self._levels:
-            more = level.get(key[:n])
-            if more:
-                groups = more if groups is None else sorted(groups + more, key=_by_rank)
+        groups = self._by_key.get(key)
+        if groups is None:
+            groups = self._by_key[key] = self._groups(key)
         found, rank = None, self._none
         if groups:
             for group in groups:
@@ -183,9 +183,22 @@ class PhraseLibrary:
                 break
         return None if found is None else (found, self.kinds[found])
 
+    def _groups(self, key: str) -> list[_Group]:
+        """The groups of patterns a line whose first characters are ``key`` (keyed) may match, in rank order."""
+        if len(self._by_key) >= _KEYS_REMEMBERED:
+            self._by_key.clear()
+        groups: list[_Group] = []
+        for n, level in self._levels:
+            more = level.get(key[:n])
+            if more:
+                groups = sorted(groups + more, key=_by_rank) if groups else more
+        return groups
+
 
 #: Patterns are keyed by at most this many of their first characters (fewer where more would take too many keys).
 _KEY_CHARS = 6
+#: The groups of this many keys are remembered (a few MB at most), then forgotten all at once.
+_KEYS_REMEMBERED = 1 << 15
 #: A line's characters as the library's keys read them: an ASCII letter in lower case (and the three others that the
 #: regex module matches to one ignoring case: "İ", the Kelvin sign, the long s), every digit (the library adds those
 #: of other scripts) as "0", every space as " ", any other character as itself.
@@ -365,14 +378,12 @@ class SiteChrome(Normalizer):
     def _matches(self, text: str, cores: list[str]) -> dict[str, tuple[str, str] | None]:
         """What the library says of each distinct line (pages repeat their furniture, scrapes their bylines)."""
         library = phrase_library(tuple(self.extra_patterns))
-        wildcard_led = library.wildcard_led_in(text)
-        matches: dict[str, tuple[str, str] | None] = {}
-        for core in cores:
-            if core not in matches:
-                matches[core] = (
-                    library.match(core, wildcard_led) or _breadcrumb(core, library, wildcard_led)
-                    if core and len(core) <= _MAX_CHROME_CHARS else None
-                )
+        matches: dict[str, tuple[str, str] | None] = dict.fromkeys(cores)
+        short = [core for core in matches if core and len(core) <= _MAX_CHROME_CHARS]
+        # Only the short lines are read: the wildcard-led patterns worth trying are those whose literal they hold.
+        wildcard_led = library.wildcard_led_in("\n".join(short))
+        for core in short:
+            matches[core] = library.match(core, wildcard_led) or _breadcrumb(core, library, wildcard_led)
         return matches
 
     @staticmethod
