@@ -94,9 +94,9 @@ def _detect(sample: str) -> str:
     langs, table = _table()
     scores = [0.0] * len(langs)
     # Counted once per distinct word: a text repeats its function words, and a lookup per occurrence is the cost.
-    counts = Counter(words)
-    for w in filter(table.__contains__, counts):
-        n = counts[w]
+    # Only the known words are counted (in C).
+    counts = Counter(filter(table.__contains__, words))
+    for w, n in counts.items():
         for i, weight in table[w]:
             scores[i] += weight * n
     en = scores[langs.index("en")]
