@@ -22,9 +22,10 @@ __all__ = ["detect", "is_english"]
 #: ``regex`` counts as word characters, which only splits words at a mark (rare after NFC) and never costs a
 #: function word.
 _WORD = re.compile(r"[^\W\d_]+")
-#: ``_WORD`` where the text holds no word character beyond ASCII (most English news: its only non-ASCII characters
-#: are quotes and dashes); twice as fast.
-_ASCII_WORD = re.compile(r"[A-Za-z]+")
+#: Each byte of UTF-8 text that is an ASCII letter in lower case, every other byte a space. Where the text holds no
+#: word character beyond ASCII (most English news: its only non-ASCII characters are quotes and dashes), its words
+#: (as ``_WORD`` finds them), lowered, are then split in C, four times as fast.
+_LOWER_LETTERS = bytes(c | 0x20 if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 #: Any word character (a letter, a digit of any kind, "_"): ``_WORD``'s letters are among them.
 _WORD_CHAR = re.compile(r"\w")
 #: Every ASCII byte, deleted from a text's UTF-8 to leave only its non-ASCII characters.
@@ -75,7 +76,8 @@ def detect(text: str) -> str:
 
 def _detect(sample: str) -> str:
     # The non-ASCII characters of the sample (bytes in C): most often a few quotes and dashes, which hold no letter.
-    beyond = sample.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    encoded = sample.encode("utf-8", "surrogatepass")
+    beyond = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     if _WORD_CHAR.search(beyond):
         words = _WORD.findall(sample)
         if not words:
@@ -86,7 +88,7 @@ def _detect(sample: str) -> str:
         words = list(map(str.lower, words))
     else:
         # Only ASCII letters make words: lowering the text lowers each word, at once.
-        words = _ASCII_WORD.findall(sample.lower())
+        words = encoded.translate(_LOWER_LETTERS).decode("ascii").split()
         if not words:
             return "en"
     if len(words) < _MIN_WORDS:
