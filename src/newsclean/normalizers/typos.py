@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import filterfalse
 from typing import Container, Iterable
 
 import regex
@@ -193,9 +192,8 @@ class Typos(Normalizer):
         few only) the document's case evidence."""
         min_zipf, min_gain = self.min_zipf, self.min_gain
         never = _never_typos(min_zipf, min_gain)
-        # Most of a text's words are common words, and most of the others were met before: set aside here in C. The
-        # common ones are dropped before a set is made: a set of the few others costs less than one of every run.
-        unknown = set(filterfalse(lexicon().common_forms.__contains__, _runs(text))).difference(never)
+        # Most of a text's words are common words, and most of the others were met before: set aside here in C.
+        unknown = set(_runs(text)).difference(lexicon().common_forms).difference(never)
         suspects = []
         named = evidence.named()
         for run in unknown:
