@@ -12,8 +12,9 @@ Two kinds of evidence decide that a line is chrome, never a phrase alone where i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import groupby
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -304,6 +305,10 @@ class _Line(NamedTuple):
         return not self.core
 
 
+#: ``_Line._make`` without its check of the number of fields, which ``_lines`` always gives.
+_new_line = partial(tuple.__new__, _Line)
+
+
 def _core(line: str) -> str:
     if "**" in line or "__" in line:
         line = _EMPHASIS.sub("", line)
@@ -390,17 +395,17 @@ class SiteChrome(Normalizer):
     def _lines(
         spans: list[tuple[int, int, str]], cores: list[str], matches: dict[str, tuple[str, str] | None]
     ) -> list[_Line]:
-        out = []
-        known: dict[str, tuple[int, bool]] = {}
-        for (start, end, _), core in zip(spans, cores):
-            shape = known.get(core)
-            if shape is None:
-                # More words than the cap take at least twice as many characters (a word and a separator each).
-                more = len(core) > 2 * _PROSE_CAP and _MORE_WORDS.match(core)
-                words = _PROSE_CAP + 1 if more else len(_WORD.findall(core))
-                shape = known[core] = (words, _is_prose(core, words))
-            out.append(_Line(start, end, core, *shape, matches[core]))
-        return out
+        words: dict[str, int] = {}
+        prose: dict[str, bool] = {}
+        for core in matches:  # each distinct core once
+            # More words than the cap take at least twice as many characters (a word and a separator each).
+            more = len(core) > 2 * _PROSE_CAP and _MORE_WORDS.match(core)
+            n = words[core] = _PROSE_CAP + 1 if more else len(_WORD.findall(core))
+            prose[core] = _is_prose(core, n)
+        # A page has thousands of lines: their tuples are put together in C.
+        fields = zip(map(itemgetter(0), spans), map(itemgetter(1), spans), cores, map(words.__getitem__, cores),
+                     map(prose.__getitem__, cores), map(matches.__getitem__, cores))
+        return list(map(_new_line, fields))
 
     # --- deciding ------------------------------------------------------------------------------------------------
 
