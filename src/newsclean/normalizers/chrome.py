@@ -11,6 +11,7 @@ Two kinds of evidence decide that a line is chrome, never a phrase alone where i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import groupby
@@ -83,6 +84,8 @@ _EMPHASIS = regex.compile(r"\*\*|__")
 _TERMINALS = tuple(".!?…。！？")
 _CLOSING = "\"'”’»)]"
 _GLUE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+#: The same, in ASCII text: looked for with the stdlib engine, which tells three times faster that most lines have none.
+_ASCII_GLUE = re.compile(r"[a-z][A-Z]")
 # The lookbehind starts a match only where the run of spaces starts: linear on a long run of spaces.
 _ANCHOR = regex.compile(r"(?<!\s)\s+[#¶]$")
 
@@ -643,7 +646,7 @@ def _menus(lines: list[_Line], reasons: dict[int, str], first: int, last: int) -
 def _breadcrumb(core: str, library: PhraseLibrary, wildcard_led: list | None = None) -> tuple[str, str] | None:
     """Section labels glued together by the extractor ("Top StoryWorld") are navigation (``wildcard_led``: as for
     :meth:`PhraseLibrary.match`)."""
-    if len(core) > 60 or _ends_sentence(core):
+    if len(core) > 60 or _ends_sentence(core) or core.isascii() and not _ASCII_GLUE.search(core):
         return None
     parts = [p.strip() for p in _GLUE.split(core)]
     if len(parts) < 2:
