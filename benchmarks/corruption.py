@@ -13,6 +13,10 @@ The clean texts are the annotated English article bodies of ``shared/bench/extra
 * ``NORMALIZERS``: the normalizers that repair this family (the method ``newsclean-only`` runs just these).
 * ``PEERS`` (optional): ``{name: factory}``, each factory returning a ``str -> str`` peer to compare with, or raising
   ``ImportError`` when the peer is not installed (it is then reported as skipped).
+* ``concerns(before, after)`` (optional): whether a change of a token (its :meth:`Doc.keys` entry) is of the
+  family's kind ("homs" -> "Homs" for casing, not "jewerly" -> "jewelry"). The default pipeline repairs other
+  defects of the bodies too; a change of another kind on an undamaged token is scored by its own family, not here.
+  Without it, every change counts.
 * ``evaluate(bodies, seed, methods)`` (optional) for damage that is not token-for-token (transcripts): it returns its
   own rows and the generic token scoring is not used.
 
@@ -21,7 +25,8 @@ corruption keeps the token count, so damaged token *i* of the corrupted text *C*
 method's output *P* is aligned to *C* with difflib (so removed or inserted lines only drop out of the count). For every
 aligned token: it was **changed** if it differs from *C* (text, or whether a space precedes it); the change is
 **correct** if it equals *O*. Precision = correct changes / changes; recall = damaged tokens restored / damaged tokens;
-false changes are counted per 1,000 tokens on the *undamaged* bodies, where every change is a false one.
+false changes are counted per 1,000 tokens on the *undamaged* bodies, where every change (of the family's kind) is
+a false one.
 """
 
 from __future__ import annotations
@@ -117,14 +122,15 @@ def align(c: list[tuple[str, bool]], p: list[tuple[str, bool]]) -> Iterable[tupl
             yield from zip(range(i1, i2), range(j1, j2))
 
 
-def score_one(original: Doc, corrupted: Doc, damage: dict[int, set[str]], output: str, score: Score) -> None:
+def score_one(original: Doc, corrupted: Doc, damage: dict[int, set[str]], output: str, score: Score,
+              concerns: Callable[[tuple[str, bool], tuple[str, bool]], bool] | None = None) -> None:
     o, c, p = original.keys(), corrupted.keys(), Doc.parse(output).keys()
     for i in damage:
         score.damaged += 1
         for tag in damage[i]:
             score.by_tag.setdefault(tag, [0, 0])[0] += 1
     for i, j in align(c, p):
-        if p[j] != c[i]:
+        if p[j] != c[i] and (concerns is None or i in damage or concerns(c[i], p[j])):
             score.changes += 1
             score.correct += p[j] == o[i]
         if i in damage and p[j] == o[i]:
@@ -162,6 +168,7 @@ def run_family(name: str, bodies: list[str], seed: int, wanted: list[str]) -> li
         return family.evaluate(bodies, seed, methods)
     rows = []
     originals = [Doc.parse(b) for b in bodies]
+    concerns = getattr(family, "concerns", None)
     for method, fix in methods.items():
         if isinstance(fix, str):
             rows.append({"family": name, "kind": "*", "method": method, "note": fix})
@@ -169,7 +176,7 @@ def run_family(name: str, bodies: list[str], seed: int, wanted: list[str]) -> li
         clean = Score()
         t = time.perf_counter()
         for doc in originals:
-            score_one(doc, doc, {}, fix(str(doc)), clean)
+            score_one(doc, doc, {}, fix(str(doc)), clean, concerns)
         clean.seconds = time.perf_counter() - t
         for kind, corrupt in family.KINDS.items():
             s = Score()
@@ -182,7 +189,7 @@ def run_family(name: str, bodies: list[str], seed: int, wanted: list[str]) -> li
                 t = time.perf_counter()
                 output = fix(str(damaged))
                 s.seconds += time.perf_counter() - t
-                score_one(doc, damaged, damage, output, s)
+                score_one(doc, damaged, damage, output, s, concerns)
             rows.append(
                 {
                     "family": name,

@@ -51,3 +51,29 @@ def test_spacing_counts_as_a_change() -> None:
     s = Score()
     score_one(o, c, {2: {"comma"}}, "rebels, with tanks", s)
     assert (s.changes, s.correct, s.restored) == (1, 1, 1)
+
+
+def test_a_family_scores_only_its_kind_of_change_on_undamaged_tokens() -> None:
+    from corruptions import casing
+
+    o = Doc.parse("War with Israel began, the jewerly said.")
+    c = Doc(list(o.seps), list(o.tokens), o.tail)
+    c.tokens[2] = "israel"
+    output = "War With Israel began, the jewelry said."  # one right, one wrong case change, one typo fixed
+    s = Score()
+    score_one(o, c, {2: {"t"}}, output, s, casing.concerns)
+    assert (s.changes, s.correct, s.restored) == (2, 1, 1)  # "jewelry" is the typos family's to judge
+    everything = Score()
+    score_one(o, c, {2: {"t"}}, output, everything)
+    assert everything.changes == 3
+
+
+def test_a_change_to_a_damaged_token_always_counts() -> None:
+    from corruptions import casing
+
+    o = Doc.parse("War with Homs began.")
+    c = Doc(list(o.seps), list(o.tokens), o.tail)
+    c.tokens[2] = "homs"
+    s = Score()
+    score_one(o, c, {2: {"t"}}, "War with hose began.", s, casing.concerns)  # another step "corrected" the name
+    assert (s.changes, s.correct, s.restored) == (1, 0, 0)

@@ -176,6 +176,11 @@ def sentence_start(doc: Doc, rng: random.Random) -> dict[int, set[str]]:
     return damage
 
 
+
+def concerns(before: tuple[str, bool], after: tuple[str, bool]) -> bool:
+    """A change of letter case only: the same letters ("homs" -> "Homs"), whatever happens to the space before."""
+    return before[0] != after[0] and before[0].lower() == after[0].lower()
+
 KINDS = {
     "proper_nouns": proper_nouns,
     "all_occurrences": all_occurrences,

@@ -34,6 +34,11 @@ def _drop_space_after(marks: str, next_upper: bool):
     return corrupt
 
 
+
+def concerns(before: tuple[str, bool], after: tuple[str, bool]) -> bool:
+    """A change of the space before a token ("rebels,with" -> "rebels, with")."""
+    return before[1] != after[1]
+
 KINDS = {
     "comma": _drop_space_after(",", next_upper=False),
     "sentence_end": _drop_space_after(".!?", next_upper=True),

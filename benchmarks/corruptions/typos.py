@@ -99,6 +99,11 @@ def slips(doc: Doc, rng: random.Random) -> dict[int, set[str]]:
     return damage
 
 
+
+def concerns(before: tuple[str, bool], after: tuple[str, bool]) -> bool:
+    """A change of letters, not of their case or of the space before ("woudl" -> "would")."""
+    return before[0].lower() != after[0].lower()
+
 KINDS = {"common": common, "random": slips}
 
 _WORD = regex.compile(r"[^\W\d_]+")

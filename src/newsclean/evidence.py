@@ -27,6 +27,9 @@ WORD = regex.compile(r"[^\W\d_]+")
 _OPENERS_TEXT = " \t\"'“‘(*[-–—•·>_"
 _OPENERS = frozenset(_OPENERS_TEXT)
 _ENDERS = frozenset(".!?:;…")
+#: Quotation marks that open a quotation after a space or a bracket (a straight one closes as often after a word).
+_QUOTE_OPENERS = frozenset("\"'“‘")
+_BEFORE_QUOTE = frozenset(" \t([")
 #: A line with at least this share of capitalized words (of at least this many) is headline-style.
 _TITLE_SHARE = 0.6
 _TITLE_MIN_WORDS = 2
@@ -67,6 +70,10 @@ class CaseEvidence:
         """The document's most common capitalized spelling of ``word`` ("McCain" for "mccain"), if any."""
         forms = self.capitalized.get(word.lower())
         return forms.most_common(1)[0][0] if forms else None
+
+    def followers(self, word: str) -> list[str]:
+        """The words (lowercase) the document writes capitalized right after ``word`` capitalized (see ``pairs``)."""
+        return [second for _, second in self._pairs_by_first().get(word, ())]
 
     def about(self, words: set[str]) -> CaseEvidence:
         """The part of this evidence about ``words`` (lowercase): their counts, and the pairs both of whose words
@@ -164,6 +171,11 @@ def _collect(lines: list[list[str]]) -> CaseEvidence:
                 before = gap.rstrip(_OPENERS_TEXT)
                 if before[-1:] in _ENDERS if before else k == 0:
                     continue  # a sentence start
+                if gap[-1] in _QUOTE_OPENERS and gap[-2:-1] in _BEFORE_QUOTE and not (
+                        k + 1 in titled_set and parts[2 * k + 2] == " "):
+                    # A quotation starts: its first word is capitalized as a sentence's ("the “Meth. We’re on it.”
+                    # campaign"), unless a capitalized word follows it, as in a quoted title (‘The Medium is...’).
+                    continue
             w = words[k]
             mid.append(w)
             # Joined: two titled words with one space between ("Air Force").

@@ -66,6 +66,34 @@ FIXES = [
       "today, the store said."),
      ("The Apple Watch Series 3 sold well, and the Apple Watch Series 5 sold better. Get the Apple Watch Series 5 "
       "today, the store said.")),
+    # a name damaged more often than left: lowercase only next to a capitalized name, or only in its pair
+    (("WeWork's founder, Adam neumann, left the board. Investors said Neumann had borrowed money, and Adam neumann "
+      "denied it."),
+     ("WeWork's founder, Adam Neumann, left the board. Investors said Neumann had borrowed money, and Adam Neumann "
+      "denied it.")),
+    (("Police in Fort Worth said the girl was safe. A jury in Fort worth deliberated, and Fort worth officials "
+      "welcomed the verdict."),
+     ("Police in Fort Worth said the girl was safe. A jury in Fort Worth deliberated, and Fort Worth officials "
+      "welcomed the verdict.")),
+    (("Officials said The White House called it a sham. The White house spokesman repeated it, and the White house "
+      "agreed."),
+     ("Officials said The White House called it a sham. The White House spokesman repeated it, and the White House "
+      "agreed.")),
+    ("Boeing grounded the 737 Max in March. Crashes of its popular 737 max jet killed many, and the 737 max fleet waits.",
+     "Boeing grounded the 737 Max in March. Crashes of its popular 737 Max jet killed many, and the 737 Max fleet waits."),
+    # a phrase lowercased whole, whose words the document writes lowercase nowhere else
+    ("Engineers at Blue Origin built the lander, and the contract went to blue origin last year.",
+     "Engineers at Blue Origin built the lander, and the contract went to Blue Origin last year."),
+    # a spelling with an inner capital is never the document's lowercase style; an abbreviation defined in brackets
+    ("Apple's MacBook sold well. Buyers said the macbook was light, and a new macbook is due.",
+     "Apple's MacBook sold well. Buyers said the MacBook was light, and a new MacBook is due."),
+    ("Hospitals need more nurses in Intensive Care Units (icus) this winter, and ICUs are full.",
+     "Hospitals need more nurses in Intensive Care Units (ICUs) this winter, and ICUs are full."),
+    # between a closing and an opening straight quote stands no quotation
+    ('Doctor Martin Taylor treated him. "He improved within two days," taylor wrote. "The course went on," Taylor '
+     "added.",
+     'Doctor Martin Taylor treated him. "He improved within two days," Taylor wrote. "The course went on," Taylor '
+     "added."),
     # sentence starts
     ("Tensions rose.\nthe foreign ministers of Russia, Iran and Turkey met on Saturday.",
      "Tensions rose.\nThe foreign ministers of Russia, Iran and Turkey met on Saturday."),
@@ -108,6 +136,21 @@ LEAVES = [
     "Both are paid 1 tsp. olive oil and 4 oz. cooked chicken every day at noon.",
     "Add 2 Tbsp. dressing and 1 Tbsp. cilantro to the bowl, then serve it at once.",
     "The U. S. officials met them, and In U. S. courts the case went on.",
+    "A poll found South Bend, Ind. mayor Pete Buttigieg and Fresno, Calif. officials at zero percent.",
+    # a quotation's first word is capitalized as a sentence's: no evidence for the word ("meth")
+    "Materials from South Dakota’s viral “Meth. We’re on it.” campaign drew mockery, and the “Meth. We’re on it.” "
+    "slogan spread. South Dakota’s got a Meth problem, he said; meth use is rising, meth labs too, and meth kills.",
+    # a title capitalized only before a name stays lowercase where no name follows (AP style)
+    "Volker said he tried to convince him, and therefore the president, that the new Ukrainian president was not "
+    "corrupt. However, he said the July 25 call made him realize Giuliani and the president still believed Ukraine "
+    "needed to investigate Burisma.\n"
+    "Morrison was the third witness testifying Tuesday who listened in on Trump's July 25 call with Ukrainian "
+    "President Volodymyr Zelensky\n"
+    "Morrison was the third witness testifying Tuesday who listened in on Trump's July 25 call with Ukrainian "
+    "President Volodymyr Zelensky",
+    # a paragraph cut in two by an image: the long line above has no stop at its end
+    "The hero is stretched, drawn and quartered, and variously tortured before an English crowd\n\n"
+    "that’s hissing and calling for more blood, up until a point.",
     "The recipe needs an\n\neffective way to cook the beans slowly over the fire.",
     "Die Rebellen sagten, sie hätten die Tore der Hauptstadt von syrien am Samstag erreicht.",
     "Повстанцы вошли в хомс и дамаск в субботу утром.",
@@ -134,6 +177,18 @@ LEAVES = [
     "The editors of The Washington Post wrote about it, and later the editors of the Washington Post wrote again.",
     ("Actor James Van Der Beek spoke to reporters about the show, and Van Der Beek thanked the fans. Fans cheered "
      "van Der Beek loudly."),
+    # a plural of a common word after a name; a phrase capitalized only inside one longer name, holding a function
+    # word, after an adjective or an article; a word the document also writes lowercase on its own as often; a number
+    # the document never writes before the capitalized word
+    "Officials of the United States met envoys of two Arab states on Monday.",
+    ("Congress passed the Hong Kong Human Rights and Democracy Act, and officials responsible for human rights abuses "
+     "face sanctions."),
+    "Here is Everything You Need to Know about the phone. This is the news you need to know today.",
+    "The company named its first Chief Strategy Officer, and the new chief strategy officer starts on Monday.",
+    "He spoke about Star Wars at length, and the kids played with a star wars toy on the floor.",
+    "The agency warned about Meth on Monday, and the meth crisis grew while Dakota meth labs stayed open.",
+    "He said the Lakers won, and the Los Angeles lakers fans, and the lakers of the region, cheered.",
+    "The 2 max setting and the Max button differ; turn it to 2 max and wait, then use 3 max later.",
     # a lowercase word starting a line that is no sentence (an address): a tie of evidence is no evidence
     ("The showroom of the designers is on Corso Monforte in the city of Milan, near the center.\n"
      "Flos Showroom\ncorso Monforte, 15"),
@@ -159,6 +214,25 @@ def test_every_edit_names_its_evidence() -> None:
     assert "the document writes 'Homs'" in reasons["homs"]
     assert reasons["israel"] == "gazetteer: country 'Israel'"
     assert reasons["december"] == "gazetteer: month 'December'"
+
+
+@pytest.mark.parametrize(("text", "before", "reason"), [
+    ("Investors said Neumann had borrowed money, and Adam neumann denied it; Adam neumann left.", "neumann",
+     "the document writes 'Neumann' capitalized mid-sentence 1x and 'neumann' lowercase only next to a capitalized "
+     "name (2x in all), here 'Adam'"),
+    ("Investors said Neumann and Neumann's firm had borrowed money; neumann denied it, and Adam neumann left.",
+     "neumann", "the document writes 'Neumann' capitalized mid-sentence 2x and 'neumann' lowercase 1x away from a "
+     "name (2x in all), here 'Adam'"),
+    ("Police in Fort Worth said so. A jury in Fort worth met, and Fort worth officials agreed.", "worth",
+     "the document writes 'Fort Worth' capitalized 1x, and 'worth' lowercase only next to 'Fort'"),
+    ("Engineers at Blue Origin built it, and the contract went to blue origin last year.", "origin",
+     "the document writes the phrase 'Blue Origin' capitalized mid-sentence 1x, and its words lowercase nowhere but "
+     "in it"),
+    ("Boeing grounded the 737 Max in March, and the 737 max fleet waits.", "max",
+     "the document writes '737 Max' capitalized 1x, and 'max' lowercase only after '737'"),
+])
+def test_new_evidence_is_named(text: str, before: str, reason: str) -> None:
+    assert {e.reason for e in BOTH.clean(text).edits if e.before == before} == {reason}
 
 
 def test_phrase_evidence_is_named() -> None:

@@ -384,6 +384,7 @@ def test_abbreviations_match_pysbd() -> None:
     from newsclean.data import load
 
     assert load("abbreviations")["prepositive"] == sorted(set(pysbd.English.Abbreviation.PREPOSITIVE_ABBREVIATIONS))
+    assert load("abbreviations")["all"] == sorted(set(pysbd.English.Abbreviation.ABBREVIATIONS))
 
 
 @given(transcripts())

@@ -37,12 +37,14 @@ def function_words() -> dict[str, Any]:
 
 
 def abbreviations() -> dict[str, Any]:
-    """Abbreviations that stand before a name or number ("Dr.", "Gen.", "vs."): their full stop ends no sentence."""
+    """English abbreviations whose full stop ends no sentence: those that stand before a name or number ("Dr.",
+    "Gen.", "vs."), and all that pysbd knows ("Calif.", "Ind.", "Blvd.", "Sept.")."""
     from pysbd.lang.english import English
 
     return {
-        "source": f"pysbd {_version('pysbd')} (English prepositive abbreviations)",
+        "source": f"pysbd {_version('pysbd')} (English abbreviations)",
         "prepositive": sorted(set(English.Abbreviation.PREPOSITIVE_ABBREVIATIONS)),
+        "all": sorted(set(English.Abbreviation.ABBREVIATIONS)),
     }
 
 

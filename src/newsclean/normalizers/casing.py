@@ -51,13 +51,19 @@ ABBREVIATIONS = frozenset(
 )
 #: Words before a common noun: "the prince", "his march" are no names, whatever the document capitalizes elsewhere.
 DETERMINERS = frozenset("a an the this that these those his her its their our my your every each".split())
+#: The endings of plurals made with "-es": after s, x, z, ch, sh, and o ("buses", "boxes", "heroes"). Grammar.
+_ES_PLURALS = ("ses", "xes", "zes", "ches", "shes", "oes")
+#: What stands between a number and the word after it: one space ("737 max", not "1,000 pages" across a comma).
+_NUMBER_GAP = regex.compile(r"(?<![\w.,])(\d+) \Z")
 #: Prepositions after which a place name that is also a word ("in turkey's capital", "to china.") is the place.
 PLACE_PREPOSITIONS = frozenset("in into to from across throughout toward towards".split())
 
 _LATIN = regex.compile(r"\p{Script=Latin}+")
 _CODE = regex.compile(r"```.*?(?:```|\Z)|`[^`\n]+`", regex.DOTALL)
-#: A short quotation written all lowercase on purpose: a brand ("eBay" written “ebay”), a word cited as a word.
-_LOWER_QUOTE = regex.compile(r"(?<!\w)[“\"‘]([^“”\"‘’\n]{1,40})[”\"’](?!\w)")
+#: A short quotation written all lowercase on purpose: a brand ("eBay" written “ebay”), a word cited as a word. A
+#: quotation hugs its words: what stands between a closing and an opening straight quote ('days," taylor wrote. "')
+#: is none.
+_LOWER_QUOTE = regex.compile(r"(?<!\w)[“\"‘](?!\s)([^“”\"‘’\n]{1,40})(?<!\s)[”\"’](?!\w)")
 #: One or two lowercase words in brackets: a gloss or a language menu's own name for itself ("Suomi (suomi)").
 _LOWER_GLOSS = regex.compile(r"\(\p{Ll}+(?: \p{Ll}+)?\)")
 #: A slug: lowercase words joined by hyphens, four or more ("browns-player-on-mason-rudolphs-role").
@@ -118,6 +124,8 @@ _MENU_LOWER_SHARE = 0.8
 #: list fragments or verse).
 _PROSE_MIN_WORDS = 5
 _PARAGRAPH_START = "first word of a paragraph"
+#: A paragraph of this many words that ends without a stop is a sentence cut in two, not a heading or a label.
+_CONTINUED_MIN_WORDS = 12
 #: This many lowercase paragraph starts, and this share of the prose paragraphs, say the line breaks fall inside
 #: sentences; seed 001 has 2 of 40 (both real damage), text split around links a third or more.
 _BROKEN_LINES_MIN = 3
@@ -272,6 +280,14 @@ def _pair_words(evidence: CaseEvidence) -> tuple[set[str], set[str]]:
             {b for _, b in evidence.pairs if len(b) > 2 and b not in unfit})
 
 
+def _beside_words(present: set[str], evidence: CaseEvidence) -> set[str]:
+    """The words of ``present`` (as written) written lowercase there and capitalized mid-sentence in ``evidence``
+    that no word list calls common: those :meth:`ProperNouns._beside_name` may raise next to a capitalized name."""
+    unfit = _function_words()
+    return {w for w in present.intersection(evidence.capitalized)
+            if len(w) > 2 and w not in unfit and w not in PARTICLES and not _is_common(w)}
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(common, name_like, rare): words English writes lowercase, those of them the corpus capitalizes mostly, and
@@ -284,6 +300,12 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def _proper() -> dict[str, str]:
     """Lowercase -> spelling of the lexicon's names that are never a lowercase word ("asian" -> "Asian")."""
     return {w.lower(): w for w in load("case_lexicon")["proper"]}
+
+
+@lru_cache(maxsize=1)
+def _listed_abbreviations() -> frozenset[str]:
+    """pysbd's English abbreviations ("calif", "ind", "blvd"); some are also words ("ill", "mass", "may")."""
+    return frozenset(load("abbreviations")["all"])
 
 
 @lru_cache(maxsize=1)
@@ -303,16 +325,42 @@ def _is_word(low: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 12)
+def _is_common(low: str) -> bool:
+    """True when ``low`` or its plural's singular is a common English word ("states", "boxes", "cities"), not only
+    a rarer dictionary word ("robotics"); "-es" is a plural's ending only after a hissing sound ("james" is no
+    plural of "jam")."""
+    common = _lexicon()[0]
+    return any(stem in common for stem in (
+        low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith(_ES_PLURALS) else "",
+        low[:-3] + "y" if low.endswith("ies") else "") if stem)
+
+
 def _joined(line: str, a, b) -> bool:
     """Words ``a`` and ``b`` are adjacent with one space between, and ``b`` (or ``a``) is capitalized."""
     return line[a.end():b.start()] == " " and (a.group()[0].isupper() or b.group()[0].isupper())
 
 
-def _document_vouches(low: str, count: int, lower: int, alone: int, determiner: bool) -> bool:
+def _document_vouches(low: str, count: int, lower: int, alone: int, determiner: bool, forms: Counter) -> bool:
     """Whether ``count`` capitalized mid-sentence uses (``alone`` of them outside a capitalized phrase) against
-    ``lower`` lowercase ones make the word ``low`` a name here."""
+    ``lower`` lowercase ones make the word ``low`` a name here; ``forms`` are the document's capitalized spellings."""
+    return _counts_vouch(low, count, lower, alone, determiner) or (
+        # "MacBook", "GaN", "AMAs": no sentence start or title spells a word so, and the document that spells a
+        # name so writes it lowercase by damage, however often (a common word, "wifi" after "WiFi": at a tie).
+        (count >= lower or not _is_common(low)) and _inner_capital(max(forms, key=forms.__getitem__)))
+
+
+def _inner_capital(spelling: str) -> bool:
+    """A spelling with a capital after its first letter and a lowercase letter: "MacBook", "GaN", "AMAs"."""
+    return any(map(str.isupper, spelling[1:])) and any(map(str.islower, spelling))
+
+
+def _counts_vouch(low: str, count: int, lower: int, alone: int, determiner: bool) -> bool:
+    """:func:`_document_vouches` on the counts alone."""
     if not _is_word(low):
         return 3 * count >= lower  # no word list knows it ("Heyward"): lowercase is damage unless mostly written so
+    if count >= lower and low in _proper() and alone and not _is_common(low):
+        return True  # the lexicon's name that is a rare word too ("Mars", "mars" the verb), capitalized as often
     if not (count > lower or count >= max(lower, _TIE_MIN)):
         return False  # "online" capitalized once in a title, lowercase fifty times
     common, name_like, _ = _lexicon()
@@ -346,6 +394,99 @@ def _mixed_count(key: tuple[str, str], ctx: Context) -> int:
     return mixed
 
 
+def _lowercase_company(low: str, ctx: Context) -> tuple[int, Counter, Counter]:
+    """How the original document writes the word ``low`` lowercase: the times no name stands joined to it by one
+    space (a capitalized word other than a function word: "The eagles" starts a sentence; or a name the lists know
+    that is no common word, itself lowercase: "sierra nevada"), and the words (lowercase, of any case) joined by one
+    space before it and after it. Counted for the few words asked, once each."""
+    company = ctx.cache.setdefault("casing_lowercase_company", {})
+    found = company.get(low)
+    if found is None:
+        unfit, listed = _function_words(), _listed_or_proper()
+        free, before, after = 0, Counter(), Counter()
+        for parts in line_parts(ctx):  # gap, word, gap, word, ..., gap
+            if low not in parts:  # a test in C finds the few lines to read
+                continue
+            words = parts[1::2]
+            for k in compress(count(), map(low.__eq__, words)):
+                prev = words[k - 1] if k and parts[2 * k] == " " else None
+                nxt = words[k + 1] if k + 1 < len(words) and parts[2 * k + 2] == " " else None
+                if prev:
+                    before[prev.lower()] += 1
+                if nxt:
+                    after[nxt.lower()] += 1
+                free += not any(w and (w[0].isupper() and w.lower() not in unfit or w in listed and not _is_common(w))
+                                for w in (prev, nxt))
+        found = company[low] = free, before, after
+    return found
+
+
+def _modifies(words, i: int, side: int, evidence: CaseEvidence) -> bool:
+    """Whether the word before the lowercase word ``words[i]`` (``side`` -1) is a name the document writes on its
+    own, and no common word, after an article or a possessive: "the Assad regime", "his Trump campaign" are a
+    common noun with a name before it, however the document capitalizes the noun once ("the White house" is no
+    house of someone called White: "white" is capitalized only as part of the name)."""
+    if side > 0 or i < 2 or words.texts[i - 2].lower() not in DETERMINERS:
+        return False
+    name = words.texts[i - 1].lower()
+    return evidence.alone[name] > 0 and not _is_common(name)
+
+
+def _after_number(line: str, words, i: int, evidence: CaseEvidence, ctx: Context) -> tuple[str, str] | None:
+    """A name no common word, right after a number ("737 max"), that the document writes capitalized after the same
+    number ("737 Max") and lowercase nowhere else: pair evidence with a model's number ("Fort worth" for names)."""
+    m = words[i]
+    low = m.group().lower()
+    number = _NUMBER_GAP.search(line, max(m.start() - 12, 0), m.start())
+    if number is None or _is_common(low) or not evidence.capitalized_count(low):
+        return None
+    lower, capitalized = _numbers_before(low, evidence, ctx)
+    if lower[number.group(1)] < evidence.lowercase[low] or not capitalized[number.group(1)]:
+        return None
+    form = evidence.form(low)
+    return form, (f"the document writes '{number.group(1)} {form}' capitalized {capitalized[number.group(1)]}x, and "
+                  f"'{low}' lowercase only after '{number.group(1)}'")
+
+
+def _numbers_before(low: str, evidence: CaseEvidence, ctx: Context) -> tuple[Counter, Counter]:
+    """The numbers standing right before the word ``low`` in the original document (see ``_NUMBER_GAP``), where it is
+    lowercase and where it is capitalized; counted for the few words asked, once each."""
+    counts = ctx.cache.setdefault("casing_numbers_before", {})
+    found = counts.get(low)
+    if found is None:
+        lower, capitalized = Counter(), Counter()
+        forms = set(evidence.capitalized.get(low, ())) | {low}
+        for parts in line_parts(ctx):
+            if forms.isdisjoint(parts):  # tests in C find the few lines to read
+                continue
+            for k in compress(count(), map(forms.__contains__, parts[1::2])):
+                number = _NUMBER_GAP.search(parts[2 * k])
+                if number:
+                    (lower if parts[2 * k + 1] == low else capitalized)[number.group(1)] += 1
+        found = counts[low] = lower, capitalized
+    return found
+
+
+def _a_name(low: str, evidence: CaseEvidence) -> bool:
+    """Whether the document writes the word ``low`` capitalized mid-sentence, or the lists know it as a name that is
+    no common word ("nevada")."""
+    return evidence.capitalized_count(low) > 0 or low in _listed_or_proper() and not _is_common(low)
+
+
+def _lowercase_only_in(key: tuple[str, str], side: int, evidence: CaseEvidence, ctx: Context) -> bool:
+    """Whether the document writes the word of ``key`` at ``side`` (-1: the second, 1: the first; the other is a
+    capitalized word that is no function word) lowercase nowhere but next to the other word, and writes the two
+    capitalized as a name of their own: when the lowercase word is the second, at least once with no capitalized word
+    after ("Fort Worth said", not only "Ukrainian President Volodymyr Zelensky": a title before a name)."""
+    low, other = (key[1], key[0]) if side < 0 else key
+    if other in _function_words():
+        return False
+    _, before, after = _lowercase_company(low, ctx)
+    if (before if side < 0 else after)[other] < evidence.lowercase[low]:
+        return False
+    return side > 0 or _phrase_uses(key, ctx).closed > 0
+
+
 def _words_of(text: str, ctx: Context, rows: set[int] | None) -> tuple[list[str], Sequence[int], list[list[str]]]:
     """The lines of ``text``, and the numbers of the lines ``rows`` (all if None) with their
     :func:`newsclean.evidence.split_words`, reusing the original's split for the lines a step has not changed (most
@@ -374,11 +515,24 @@ def _skip_spans(text: str, ctx: Context) -> SpanIndex:
     spans += [m.span() for m in _CODE.finditer(text)]
     spans += [m.span(1) for m in _LOWER_QUOTE.finditer(text) if not any(c.isupper() for c in m.group(1))
               and len(WORD.findall(m.group(1))) <= 3]
-    spans += [m.span() for m in _LOWER_GLOSS.finditer(text)]
+    spans += [m.span() for m in _LOWER_GLOSS.finditer(text) if not _abbreviates(text, m)]
     spans += spans_near(_SLUG, _HYPHEN, _NO_HYPHEN, text)  # scanning only near hyphens: far faster
     index = SpanIndex(sorted(spans))
     ctx.cache["casing_skip_spans"] = (text, index)
     return index
+
+
+def _abbreviates(text: str, gloss) -> bool:
+    """Whether the bracketed word of ``gloss`` (a match of ``_LOWER_GLOSS``) is the initials of the words just
+    before the bracket ("Intensive Care Units (icus)", "Demand Side Platforms (dsps)"): an abbreviation defined
+    there, which lost its capitals, not a gloss written lowercase on purpose."""
+    word = gloss.group()[1:-1]
+    for letters in (word, word[:-1] if word.endswith("s") else ""):  # a plural's "s" is no initial
+        if len(letters) > 1 and " " not in letters:
+            before = WORD.findall(text, max(gloss.start() - 30 * len(letters), 0), gloss.start())[-len(letters):]
+            if len(before) == len(letters) and "".join(w[0] for w in before).lower() == letters:
+                return True
+    return False
 
 
 def _phrase_lowercase_words(ctx: Context) -> frozenset[str]:
@@ -403,12 +557,26 @@ def _written_phrases(ctx: Context) -> dict[tuple[str, str], list[tuple[str, ...]
     return index
 
 
-def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> tuple[int, int, int]:
+class _PhraseUses(NamedTuple):
+    """How a document writes the words of one of its capitalized phrases (see :func:`_phrase_uses`)."""
+
+    lower: int
+    half: int
+    closed: int
+    alone: int
+    settings: int
+    inside: Counter
+
+
+def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> _PhraseUses:
     """How the original document writes the words of its capitalized phrase ``phrase`` joined by single spaces
     otherwise: times all lowercase ("the security council said"; a first word capitalized only because a sentence
     starts there counts as lowercase), times half lowercase ("the Assad regime"), and times capitalized with no
     capitalized word after it (not "Ukrainian President" in "Ukrainian President Volodymyr Zelensky": a title
-    before a name). Counted for the few phrases asked, once each."""
+    before a name), and of these the times no name carries on before it either (not "Human Rights" in "Hong Kong
+    Human Rights and Democracy Act": a stretch of a longer name); in how many settings it is written capitalized
+    (on its own, or inside each longer name); and the lowercase words of all these uses, counted. Counted for the
+    few phrases asked, once each."""
     uses = ctx.cache.setdefault("casing_phrase_uses", {})
     counted = uses.get(phrase)
     if counted is None:
@@ -419,7 +587,10 @@ def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> tuple[int, int, int]:
         # Only the lines holding the phrase's first and second words, as written, are read.
         firsts, seconds = spellings.of(frozenset(phrase[:1])), spellings.of(frozenset(phrase[1:2]))
         n = len(phrase)
-        lower = half = closed = 0
+        lower = half = closed = alone = 0
+        inside: Counter = Counter()
+        settings: set[tuple[str, str]] = set()  # the words carrying the name on before and after it
+        unfit = _function_words()
         for parts in line_parts(ctx):
             words = parts[1::2]
             if firsts.isdisjoint(words) or seconds.isdisjoint(words):
@@ -429,15 +600,46 @@ def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> tuple[int, int, int]:
                         g != " " for g in parts[2 * k + 2:2 * (k + n):2]):
                     continue
                 here = words[k:k + n]
+                inside.update(filter(str.islower, here))
                 if _all_lowercase(here, "".join(parts[:2 * k + 1])):
                     lower += 1
                 elif any(map(str.islower, here)):
                     half += 1
-                elif all(w[0].isupper() for w in here) and not (
-                        k + n < len(words) and parts[2 * (k + n)] == " " and words[k + n][0].isupper()):
-                    closed += 1
-        counted = uses[phrase] = lower, half, closed
+                elif all(w[0].isupper() for w in here):
+                    before = _name_joins(parts, words, k - 1, -1, unfit)
+                    after = _name_joins(parts, words, k + n, 1, unfit)
+                    settings.add((before and words[k - 1].lower(), after and words[k + n].lower()))
+                    if not (k + n < len(words) and parts[2 * (k + n)] == " " and words[k + n][0].isupper()):
+                        closed += 1
+                        alone += not (before or after)
+        counted = uses[phrase] = _PhraseUses(lower, half, closed, alone, len(settings), inside)
     return counted
+
+
+def _name_joins(parts: list[str], words: list[str], k: int, step: int, unfit: frozenset[str]) -> bool:
+    """Whether word ``k`` of a line split by :func:`newsclean.evidence.split_words`, next to a capitalized phrase
+    (before it when ``step`` is -1, after it when 1), carries the name on: a capitalized word that is no function
+    word ("White House National"), or, after the phrase, a function word and a capitalized word beyond it ("Human
+    Rights and Democracy Act"; before it, "Engineers at Blue Origin" may start a sentence)."""
+    for _ in range(2 if step > 0 else 1):
+        if not 0 <= k < len(words) or parts[2 * k + (2 if step < 0 else 0)] != " ":
+            return False
+        if words[k][0].isupper() and words[k].lower() not in unfit:
+            return True
+        if words[k].lower() not in unfit:
+            return False
+        k += step
+    return False
+
+
+def _modified(line: str, words, i: int) -> bool:
+    """Whether a lowercase word stands right before word ``i`` that makes what follows a common noun phrase: a word
+    that is no function word ("the new chief strategy officer", "its own starry night"), or an article or possessive
+    other than "the" ("a starry night"); names take "the" as often as not ("the Supreme Court")."""
+    if not i or line[words[i - 1].end():words[i].start()] != " ":
+        return False
+    before = words.texts[i - 1]
+    return before.islower() and (before not in _function_words() or before != "the" and before in DETERMINERS)
 
 
 def _all_lowercase(words: list[str], before: str) -> bool:
@@ -646,6 +848,9 @@ class SentenceCase(Normalizer):
         if tail and (tail[-1] in ",;-–—" or (last_word and tail.endswith(last_word[0])
                                              and last_word[0] in _function_words())):
             return False  # the paragraph above stops mid-sentence ("with an"): this line continues it
+        if (tail and not _ends_sentence(tail) and tail[-1] != ":" and len(WORD.findall(tail)) >= _CONTINUED_MIN_WORDS
+                and not _headline_line(tail)):
+            return False  # a long paragraph with no stop at its end: a sentence cut by an image or an ad
         prev = previous.strip()
         return not prev or _ends_sentence(prev) or (_headline_line(prev) and prev[-1] not in ",;:-–—")
 
@@ -663,6 +868,8 @@ class SentenceCase(Normalizer):
         letters = token.replace(".", "")
         if "." in token or len(letters) == 1 or letters.lower() in ABBREVIATIONS:
             return True
+        if letters.istitle() and letters.lower() in _listed_abbreviations() and letters.lower() not in _lexicon()[0]:
+            return True  # "South Bend, Ind. mayor Pete Buttigieg"; not "in May. the", a common word
         if _NUMBER_BEFORE.search(line, max(j - 2, 0), j) and (
                 len(letters) <= _UNIT_MAX or letters.lower() not in _lexicon()[0]):
             return True  # a unit after a number: "1 tsp.", "4 oz.", "2 Tbsp."; not a common word: "of 346 people."
@@ -693,10 +900,13 @@ class ProperNouns(Normalizer):
     """Capitalizes proper nouns written lowercase, on evidence: the document, a gazetteer, a cased lexicon.
 
     Fixes "a homs resident", "war with israel", "syria's territorial integrity", "2,000 syrian soldiers",
-    "december 8, 2024", titles before a name the document capitalizes ("professor Aron") and the lowercase words of
-    a phrase the document writes capitalized ("the Supreme court ruled" after "the Supreme Court").
+    "december 8, 2024", titles before a name the document capitalizes ("professor Aron"), the lowercase words of
+    a phrase the document writes capitalized ("the Supreme court ruled" after "the Supreme Court"), and names the
+    document writes lowercase only where they lost a capital ("Adam neumann" twice after "Neumann", "at blue origin"
+    after "Blue Origin").
     Leaves names that are also common words ("turkey", "march", "nice", "bill") without the document's evidence or a
-    strong context, a lone word of a capitalized phrase ("the council"), lowercase particles ("al-Assad",
+    strong context, a lone word of a capitalized phrase ("the council"), a noun after a name ("the Assad regime"), a
+    phrase after an adjective ("the new chief strategy officer"), lowercase particles ("al-Assad",
     "bin Salman", "de Gaulle"), URLs, handles, hashtags, code, short lowercase quotations (“ebay”), and anything
     already capitalized.
     """
@@ -750,12 +960,14 @@ class ProperNouns(Normalizer):
         # and in them only those words, the starts of multi-word names and the neighbours of capitalized pairs.
         raisable = self._raisable(present, evidence, own)
         firsts, seconds = _pair_words(own)
+        # Names the document capitalizes that may stand lowercase next to a capitalized name ("Adam neumann").
+        beside = _beside_words(present, own) - raisable
         pairs = own.pairs
         phrases = _phrase_pairs()
         # The capitalized phrases the document writes, by their first two words ("security council").
         written = _written_phrases(ctx)
         # Looked for as written: these words count only where they stand lowercase ("trump", not "Trump").
-        watched = frozenset(raisable | firsts | seconds)
+        watched = frozenset(raisable | firsts | seconds | beside)
         # A line is read closely only when it holds a word that may be raised as written (watched, or a lowercase
         # word of a phrase the document capitalizes), or a key word of the gazetteer's multi-word names: found for
         # all lines in C, on the words as written, so that Python reads only the few lines left, and in them only the
@@ -806,7 +1018,10 @@ class ProperNouns(Normalizer):
                         low in raisable
                         or low in firsts and k + 1 < n and found[k + 1][0].isupper() and (
                             low, found[k + 1].lower()) in pairs
-                        or low in seconds and k and found[k - 1][0].isupper() and (found[k - 1].lower(), low) in pairs)]
+                        or low in seconds and k and found[k - 1][0].isupper() and (found[k - 1].lower(), low) in pairs
+                        or low in beside and (k and found[k - 1][0].isupper()
+                                              or k + 1 < n and found[k + 1][0].isupper()
+                                              or _NUMBER_GAP.search(parts[2 * k]) is not None))]
             if not hits or _menu_or_tags(line, found):
                 continue
             words = _LineWords(parts)
@@ -828,7 +1043,7 @@ class ProperNouns(Normalizer):
             ev = own if _is_word(low) else evidence
             count = ev.capitalized_count(low)
             # A determiner before the word only ever says no: without one is the most the evidence can say.
-            if count and _document_vouches(low, count, ev.lowercase[low], ev.alone[low], False):
+            if count and _document_vouches(low, count, ev.lowercase[low], ev.alone[low], False, ev.capitalized[low]):
                 raisable.add(low)
         if self.gazetteer:
             raisable |= words & _listed_or_proper()
@@ -906,7 +1121,7 @@ class ProperNouns(Normalizer):
             lower = evidence.lowercase[low]
             alone = evidence.alone[low]
             determiner = i > 0 and words[i - 1].group().lower() in DETERMINERS
-            if _document_vouches(low, count, lower, alone, determiner) and not (
+            if _document_vouches(low, count, lower, alone, determiner, evidence.capitalized[low]) and not (
                     count <= lower and _fragment_start(line, words, i)):
                 who = "the document" if own.capitalized_count(low) == count else "the document and its batch"
                 why = f"{who} writes '{form}' capitalized mid-sentence {count}x"
@@ -914,7 +1129,7 @@ class ProperNouns(Normalizer):
                     why += f", {alone}x on its own (lowercase {lower}x)"
                 return form, why
         # 1b. ... or writes it capitalized before the name that follows ("Professor Aron", "Air Force").
-        verdict = self._pair_evidence(line, words, i, own, ctx)
+        verdict = self._pair_evidence(line, words, i, own, ctx) or _after_number(line, words, i, own, ctx)
         if verdict:
             return verdict
         # 2. The gazetteer and calendar; 3. the lexicon says whether the name is also a common word.
@@ -960,11 +1175,24 @@ class ProperNouns(Normalizer):
             raised = [w for w in lowered if w.group() not in PARTICLES and w.group() not in _function_words()]
             if not raised or not all(self._candidate(line, w) for w in raised):
                 continue
-            if _all_lowercase([w.group() for w in here], line[:here[0].start()]):
-                continue  # all lowercase here too: a style as often as damage ("its starry night", "intensive care")
             own = document_evidence(ctx)
-            lower, half, closed = _phrase_uses(phrase, ctx)
             capitalized = own.phrases[phrase]
+            whole = _all_lowercase([w.group() for w in here], line[:here[0].start()])
+            # A word to raise written lowercase more often than the phrase capitalized is used outside the phrase,
+            # or the phrase is lowercase more often than not: no evidence either way, found before the phrase's
+            # uses are counted (most lowercase phrases: "the council").
+            if whole and (len(raised) < n or _fragment_start(line, words, i) or _modified(line, words, i)
+                          or any(own.lowercase[w.group()] > capitalized for w in raised)):
+                continue
+            lower, half, closed, alone, settings, inside = _phrase_uses(phrase, ctx)
+            if whole and (not (alone or settings > 1)
+                          or any(own.lowercase[w.group()] > inside[w.group()] for w in raised)):
+                # All lowercase here too: a style as often as damage ("its starry night", "intensive care"), unless
+                # the document writes the words lowercase nowhere but in this phrase, and the phrase as a name of
+                # its own ("Blue Origin"; or inside names as different as "LEGO Star Wars" and "Star Wars TV"; not
+                # only inside "Hong Kong Human Rights and Democracy Act"; no function word: "Everything You Need"),
+                # and no word before it makes it a common noun here ("its own starry night").
+                continue
             if capitalized <= lower + half - (not _fragment_start(line, words, i)) or any(
                     not w.group().islower() and w.group() != own.form(p) for w, p in zip(here, phrase)) or (
                     here[-1].group().islower() and not closed):
@@ -979,6 +1207,7 @@ class ProperNouns(Normalizer):
             others = lower + half - 1
             reason = f"the document writes the phrase '{name}' capitalized mid-sentence {capitalized}x"
             reason += f", with lowercase words {others}x elsewhere" if others else ""
+            reason += ", and its words lowercase nowhere but in it" if whole else ""
             return self._raise_words(text, offset, raised, [own.form(w.group()) or w.group() for w in raised],
                                      reason), n
         return None
@@ -1033,21 +1262,58 @@ class ProperNouns(Normalizer):
             found.append(((words[i - 1].group().lower(), low), -1))
         if low in _function_words() or len(low) <= 2:
             return None  # "the Steelers", "Send us a tip": the document's "The Steelers" is a sentence start
-        found = [(key, side) for key, side in found if evidence.pairs[key]]
-        if not found:
+        paired = [(key, side) for key, side in found if evidence.pairs[key]]
+        only = ""
+        # Capitalized on both sides ("Syrian air Force"), or more often capitalized than not next to this word, or
+        # lowercase nowhere but next to this word ("Fort worth" twice after "Fort Worth" once: the document has no
+        # other use for "worth").
+        if len(paired) == 1:
+            key, side = paired[0]
+            mixed = _mixed_count(key, ctx)
+            if evidence.pairs[key] < max(mixed, 2) and evidence.pairs[key] <= mixed:
+                if (_fragment_start(line, words, i) or _modifies(words, i, side, evidence)
+                        or not _lowercase_only_in(key, side, evidence, ctx)):
+                    paired = []
+                else:
+                    only = f", and '{low}' lowercase only next to '{words[i + side].group()}'"
+        if not paired:
+            if _fragment_start(line, words, i):
+                return None  # "corso Monforte, 15": an address or a label is lowercase on purpose as often as not
+            return self._beside_name(words, i, [side for _, side in found], evidence, ctx)
+        key, side = max(paired, key=lambda f: evidence.pairs[f[0]])
+        if side < 0 and not _phrase_uses(key, ctx).closed and not (
+                i + 1 < len(words) and _joined(line, m, words[i + 1]) and words[i + 1].group()[0].isupper()) and (
+                not all(map(_is_common, evidence.followers(low)))):
+            # "the new Ukrainian president": the document capitalizes it only before a name, as a title
+            # ("Ukrainian President Volodymyr Zelensky"); not "Bartholomew County", only before "Jail" and "Sheriff".
             return None
-        # Capitalized on both sides ("Syrian air Force"), or more often capitalized than not next to this word.
-        if len(found) < 2:
-            mixed = _mixed_count(found[0][0], ctx)
-            if evidence.pairs[found[0][0]] < max(mixed, 2) and evidence.pairs[found[0][0]] <= mixed:
-                return None
-        key, side = max(found, key=lambda f: evidence.pairs[f[0]])
         other = words[i + side].group()
         after = _raise(m.group(), m.group()[0].upper() + m.group()[1:])
         if after == m.group():
             return None  # no single capital letter: "ŉ"
         pair = f"{after} {other}" if side > 0 else f"{other} {after}"
-        return after, f"the document writes '{pair}' capitalized {evidence.pairs[key]}x"
+        return after, f"the document writes '{pair}' capitalized {evidence.pairs[key]}x{only}"
+
+    @staticmethod
+    def _beside_name(words, i, sides: list[int], evidence: CaseEvidence, ctx) -> tuple[str, str] | None:
+        """A word no common word, next to a capitalized name (at ``sides``: -1 before, 1 after), that the document
+        writes capitalized mid-sentence elsewhere more often than lowercase away from a name ("Adam neumann" twice,
+        "Neumann" once; "ceres Robotics"): its lowercase uses next to a name are where the name lost a capital, not
+        the document's spelling of a word. A word the document writes lowercase on its own as often ("meth") stays."""
+        low = words[i].group().lower()
+        count = evidence.capitalized_count(low)
+        if not count or _is_common(low):
+            return None
+        unfit = _function_words()
+        names = [words[i + side].group() for side in sides]
+        names = [w for w in names if len(w) > 1 and w.lower() not in unfit and _a_name(w.lower(), evidence)]
+        free = _lowercase_company(low, ctx)[0] if names else count
+        if free >= count:
+            return None
+        form = evidence.form(low)
+        where = f"{free}x away from a name" if free else "only next to a capitalized name"
+        return form, (f"the document writes '{form}' capitalized mid-sentence {count}x and '{low}' lowercase {where} "
+                      f"({evidence.lowercase[low]}x in all), here '{names[0]}'")
 
     @staticmethod
     def _strong_context(line, words, i, entry: _Entry, name_like: bool) -> str | None:

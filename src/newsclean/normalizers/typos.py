@@ -143,6 +143,11 @@ class Typos(Normalizer):
             if not self._capital_ok(text, start, token, found, evidence):
                 return None
             return _cased(found, token), f"'{token}' is a common misspelling of '{found}' (codespell's list)"
+        if word.endswith("in") and found[0].word == word + "g":
+            # Quoted speech drops a final g on purpose ("whoopin", "nothin"): a slip of the fingers seldom does.
+            self.note(ctx, "spoken_form", f"'{token}' may be speech written with its final g dropped; left as is",
+                      start, end)
+            return None
         own = lexicon().zipf(word)
         best, why = self._pick(list(found), own, evidence, token)
         if best is None:
