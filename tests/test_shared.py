@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.evidence import collect
+from newsclean import language
 from newsclean.language import detect
 from newsclean.spans import PROTECTED, SpanIndex, protected_spans
 
@@ -27,6 +28,15 @@ LANGUAGES = [
 @pytest.mark.parametrize(("text", "lang"), LANGUAGES)
 def test_detect(text: str, lang: str) -> None:
     assert detect(text) == lang
+
+
+@given(st.text(alphabet=st.sampled_from("ab AB’—“é\u0301²_1\u00a0")))
+def test_words_of_a_text_without_word_characters_beyond_ascii_are_split_in_bytes(text: str) -> None:
+    # language.detect's fast path, for a text whose only non-ASCII characters are no word characters.
+    beyond = "".join(c for c in text if not c.isascii())
+    if not language._WORD_CHAR.search(beyond):
+        words = text.encode().translate(language._LOWER_LETTERS).decode("ascii").split()
+        assert words == [w.lower() for w in language._WORD.findall(text)]
 
 
 SPANS = [

@@ -22,6 +22,14 @@ __all__ = ["detect", "is_english"]
 #: ``regex`` counts as word characters, which only splits words at a mark (rare after NFC) and never costs a
 #: function word.
 _WORD = re.compile(r"[^\W\d_]+")
+#: Each byte of UTF-8 text that is an ASCII letter in lower case, every other byte a space. Where the text holds no
+#: word character beyond ASCII (most English news: its only non-ASCII characters are quotes and dashes), its words
+#: (as ``_WORD`` finds them), lowered, are then split in C, four times as fast.
+_LOWER_LETTERS = bytes(c | 0x20 if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+#: Any word character (a letter, a digit of any kind, "_"): ``_WORD``'s letters are among them.
+_WORD_CHAR = re.compile(r"\w")
+#: Every ASCII byte, deleted from a text's UTF-8 to leave only its non-ASCII characters.
+_ASCII_BYTES = bytes(range(128))
 #: Letters outside the Latin script (set difference, regex V1 syntax); a text mostly made of them is not English.
 _NON_LATIN = regex.compile(r"[\p{L}--\p{Latin}]", regex.V1)
 #: Below this many words there is too little evidence to call a Latin-script text anything but English.
@@ -44,9 +52,13 @@ def _table() -> tuple[list[str], dict[str, list[tuple[int, float]]]]:
         for w in set(words):
             owners[w] = owners.get(w, 0) + 1
     table: dict[str, list[tuple[int, float]]] = {}
+    # Each (language, weight) pair is one object, shared by every word that has it: the few hundred a document reads
+    # are then a few dozen, which stay in the CPU's caches between documents.
+    shared: dict[tuple[int, float], tuple[int, float]] = {}
     for i, (_, words) in enumerate(pairs):
         for w in set(words):
-            table.setdefault(w, []).append((i, 1.0 / owners[w]))
+            pair = (i, 1.0 / owners[w])
+            table.setdefault(w, []).append(shared.setdefault(pair, pair))
     return [lang for lang, _ in pairs], table
 
 
@@ -67,21 +79,31 @@ def detect(text: str) -> str:
 
 
 def _detect(sample: str) -> str:
-    words = _WORD.findall(sample)
-    if not words:
-        return "en"
-    # Pure ASCII (most English news) holds no letter outside the Latin script: no need to look for one.
-    if not sample.isascii() and len(_NON_LATIN.findall(sample)) > 0.5 * sum(map(len, words)):
-        return "other"
+    # The non-ASCII characters of the sample (bytes in C): most often a few quotes and dashes, which hold no letter.
+    encoded = sample.encode("utf-8", "surrogatepass")
+    beyond = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    if _WORD_CHAR.search(beyond):
+        words = _WORD.findall(sample)
+        if not words:
+            return "en"
+        # Only a letter beyond ASCII can be outside the Latin script.
+        if len(_NON_LATIN.findall(beyond)) > 0.5 * sum(map(len, words)):
+            return "other"
+        words = list(map(str.lower, words))
+    else:
+        # Only ASCII letters make words: lowering the text lowers each word, at once.
+        words = encoded.translate(_LOWER_LETTERS).decode("ascii").split()
+        if not words:
+            return "en"
     if len(words) < _MIN_WORDS:
         return "en"
     langs, table = _table()
     scores = [0.0] * len(langs)
     # Counted once per distinct word: a text repeats its function words, and a lookup per occurrence is the cost.
-    counts = Counter(map(str.lower, words))
-    get = table.get
+    # Only the known words are counted (in C).
+    counts = Counter(filter(table.__contains__, words))
     for w, n in counts.items():
-        for i, weight in get(w, ()):
+        for i, weight in table[w]:
             scores[i] += weight * n
     en = scores[langs.index("en")]
     best = max(range(len(langs)), key=scores.__getitem__)  # ties go to the earlier, more widely used language

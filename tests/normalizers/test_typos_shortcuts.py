@@ -60,9 +60,12 @@ def test_evidence_from_the_lines_of_a_word_is_the_documents(text: str, gathered_
     if gathered_before:  # as when a casing step ran first
         case_evidence(ctx)
     mine = _Evidence(ctx)
-    assert mine.ready == gathered_before
+    named = mine.named()
+    assert (named is not None) == gathered_before
     for word in {w.lower() for w in _PART.findall(text)}:
         assert mine.capitalized(word) == whole.capitalized_count(word), word
+        if named is not None:
+            assert (word in named) == bool(whole.capitalized_count(word)), word
         assert mine.lowercase(word) == whole.lowercase.get(word, 0), word
         assert mine.form(word) == whole.form(word), word
 

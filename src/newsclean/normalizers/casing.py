@@ -13,6 +13,7 @@ edit names its evidence, strongest first:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -104,6 +105,11 @@ _MAY_START_LINE = regex.compile(rf"\n(?={_MAY_START})")
 #: three.
 _MAY_START_AFTER_END = tuple(
     (end, regex.compile(regex.escape(end) + r"[ \t(*\[\"“‘]++(?=(?![\p{Lu}\p{Lt}])[^\W\d_])")) for end in ".?!")
+#: Cheaper scans (the stdlib engine) for where those patterns may match: not where a capital and a small letter start
+#: the line or follow the sentence end (most lines and sentences), nor at a blank line.
+_MAY_START_LINE_NEAR = re.compile(r"\n(?![A-Z][a-z]|\n)")
+_MAY_START_AFTER_END_NEAR = tuple(
+    (end, re.compile(re.escape(end) + r"[ \t(*\[\"“‘]++(?![A-Z])"), pattern) for end, pattern in _MAY_START_AFTER_END)
 #: A capitalized word and one or more capital initials, up to the last initial's full stop ("Renzo B.", "George R. R.").
 _NAME_INITIALS = regex.compile(r"(?<![\w.])(\p{Lu}\p{Ll}+)(?: \p{Lu}\.)+\Z")
 _AFTER_INITIAL = "after a person's initial: a surname or a sentence starts here"
@@ -734,11 +740,12 @@ class SentenceCase(Normalizer):
             return []
         # The lines that can hold a lowercase sentence start, found in a few scans of the whole text: most lines have
         # none, and only these are read closely.
-        close = {m.start() + 1 for m in _MAY_START_LINE.finditer(text)}
+        may_start = _MAY_START_LINE.match
+        close = {m.start() + 1 for m in _MAY_START_LINE_NEAR.finditer(text) if may_start(text, m.start())}
         if _MAY_START_TEXT.match(text):
             close.add(0)
-        close.update(text.rfind("\n", 0, m.start()) + 1 for end, pattern in _MAY_START_AFTER_END if end in text
-                     for m in pattern.finditer(text))
+        close.update(text.rfind("\n", 0, m.start()) + 1 for end, near, pattern in _MAY_START_AFTER_END_NEAR
+                     if end in text for m in near.finditer(text) if pattern.match(text, m.start()))
         if not close:
             return []
         lines = document_lines(text, ctx)

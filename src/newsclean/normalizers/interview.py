@@ -169,26 +169,48 @@ class _Transcript:
     join: bool  # join labels alone on their line to their text
 
 
-def _paragraphs(text: str) -> list[_Para]:
+def _labels(text: str) -> dict[int, _Label]:
+    """The speaker labels of ``text`` by the offset of their line. Only a line with a colon among its first
+    _LABEL_CHARS characters can start with one: those few lines are found from the colons, in C."""
+    labels = {}
+    colon = text.find(":")
+    while colon != -1:
+        start = text.rfind("\n", 0, colon) + 1
+        end = text.find("\n", colon)
+        if end == -1:
+            end = len(text)
+        if colon - start < _LABEL_CHARS:
+            label = _label(text, start, start + len(text[start:end].rstrip()))
+            if label is not None:
+                labels[start] = label
+        colon = text.find(":", end)
+    return labels
+
+
+def _label(text: str, start: int, end: int) -> _Label | None:
+    """The speaker label that starts the line ``text[start:end]`` (trailing spaces excluded), if any."""
+    m = _LABEL.match(text, start, end)
+    if m is None:
+        return None
+    name = m.group("n1") or m.group("n2") or m.group("n3")
+    opened = m.group("o1") or m.group("o2") or ""
+    sep = m.group("s1") or m.group("s2") or m.group("s3")
+    rest = m.end() == end
+    # "Q:What" is a label too, but not "http://" or "Time:10:30": the colon ends a word before a word.
+    if not (rest or m.group("gap") or opened or text[m.end()].isupper()):
+        return None
+    key = " ".join(name.replace(".", " ").casefold().split())
+    return _Label(start, m.end() - len(m.group("gap")), m.end(), rest, name, opened, sep, bool(m.group("o1")), key)
+
+
+def _paragraphs(text: str, labels: dict[int, _Label]) -> list[_Para]:
+    """The non-blank lines of ``text``, each with its label from ``labels`` (see :func:`_labels`)."""
     paras = []
     pos = 0
     for line in text.split("\n"):
         stripped = line.rstrip()
         if stripped.strip():
-            # Most lines have no colon near their start: skip the label pattern for them.
-            m = _LABEL.match(text, pos, pos + len(stripped)) if ":" in stripped[:_LABEL_CHARS] else None
-            label = None
-            if m is not None:
-                name = m.group("n1") or m.group("n2") or m.group("n3")
-                opened = m.group("o1") or m.group("o2") or ""
-                sep = m.group("s1") or m.group("s2") or m.group("s3")
-                rest = m.end() == pos + len(stripped)
-                # "Q:What" is a label too, but not "http://" or "Time:10:30": the colon ends a word before a word.
-                if rest or m.group("gap") or opened or text[m.end()].isupper():
-                    key = " ".join(name.replace(".", " ").casefold().split())
-                    label = _Label(pos, m.end() - len(m.group("gap")), m.end(), rest, name, opened, sep,
-                                   bool(m.group("o1")), key)
-            paras.append(_Para(pos, pos + len(stripped), label))
+            paras.append(_Para(pos, pos + len(stripped), labels.get(pos)))
         pos += len(line) + 1
     return paras
 
@@ -240,9 +262,12 @@ def _in_url(text: str, pos: int) -> bool:
 
 
 def _transcripts(text: str) -> list[_Transcript]:
-    paras = _paragraphs(text)
-    counts = Counter(p.label.key for p in paras if p.label)
+    labels = _labels(text)
+    counts = Counter(label.key for label in labels.values())
     speakers = {k for k, n in counts.items() if n >= 2}
+    if not speakers:
+        return []  # no one speaks twice (most texts with a colon): no transcript, and its paragraphs are not needed
+    paras = _paragraphs(text, labels)
     # Blocks of paragraphs between the first and the last speaker label, split where labels are far apart.
     blocks: list[tuple[int, int]] = []
     first = last = -1

