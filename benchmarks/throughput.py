@@ -411,6 +411,10 @@ def bench_memory(report: Report, bodies: list[str], megabytes: float, cli_args: 
 # --- docs ---------------------------------------------------------------------------------------------------------
 
 
+#: The hand-written subsection of the docs' Throughput section that :func:`write_docs` keeps.
+READING = "### Reading these figures"
+
+
 def write_docs(report: Report, command: str, note: str) -> None:
     """Replace the "Throughput" section of docs/benchmarks.md, keeping every other section."""
     import newsclean
@@ -434,13 +438,18 @@ def write_docs(report: Report, command: str, note: str) -> None:
         lines += [f"### {name}", "", markdown(header, rows), ""]
     if report.notes:
         lines += ["### Against the targets", ""] + [f"* {n}" for n in report.notes] + [""]
-    section = "\n".join(lines)
     text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
     begin = text.find("\n## Throughput\n")
     if begin == -1:
-        text = text.rstrip("\n") + "\n\n" + section
+        text = text.rstrip("\n") + "\n\n" + "\n".join(lines)
     else:
         end = text.find("\n## ", begin + 1)
+        # The reading of the figures is written by hand, for the run it names: kept, to be brought up to date.
+        old = text[begin: None if end == -1 else end]
+        reading = old.find(f"\n{READING}\n")
+        if reading != -1:
+            lines += [old[reading + 1:].rstrip("\n"), ""]
+        section = "\n".join(lines)
         text = text[: begin + 1] + section + ("" if end == -1 else "\n" + text[end + 1 :])
     DOCS.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
     print(f"\nwritten to {DOCS.relative_to(ROOT)}")
