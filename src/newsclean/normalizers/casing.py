@@ -1281,8 +1281,8 @@ class ProperNouns(Normalizer):
                 return None  # "corso Monforte, 15": an address or a label is lowercase on purpose as often as not
             return self._beside_name(words, i, [side for _, side in found], evidence, ctx)
         key, side = max(paired, key=lambda f: evidence.pairs[f[0]])
-        if side < 0 and not _phrase_uses(key, ctx).closed and not (
-                i + 1 < len(words) and _joined(line, m, words[i + 1]) and words[i + 1].group()[0].isupper()) and (
+        # ``found`` holds side 1 when a capitalized word follows this (lowercase) one, joined by a space.
+        if side < 0 and not any(s > 0 for _, s in found) and not _phrase_uses(key, ctx).closed and (
                 not all(map(_is_common, evidence.followers(low)))):
             # "the new Ukrainian president": the document capitalizes it only before a name, as a title
             # ("Ukrainian President Volodymyr Zelensky"); not "Bartholomew County", only before "Jail" and "Sheriff".
