@@ -15,6 +15,8 @@ import os
 import pickle
 import signal
 import sys
+import threading
+import time
 import traceback
 from collections import deque
 from itertools import islice
@@ -60,6 +62,10 @@ def resolve_workers(workers: int) -> int:
         return os.cpu_count() or 1
 
 
+#: How many times, a millisecond apart, :func:`start_method` looks again for threads that are exiting.
+_THREAD_EXIT_POLLS = 20
+
+
 def start_method() -> str:
     """How worker processes start: ``"fork"`` on Linux when this process runs a single thread, else ``"spawn"``.
 
@@ -71,12 +77,20 @@ def start_method() -> str:
     Linux lists a process's threads, its own and those of C libraries alike; elsewhere (macOS forbids forking its
     system frameworks, Windows cannot fork) workers are spawned.
     """
-    if sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    for _ in range(_THREAD_EXIT_POLLS):
         try:
             if len(os.listdir("/proc/self/task")) == 1:
                 return "fork"
         except OSError:  # no /proc mounted
-            pass
+            return "spawn"
+        if threading.active_count() > 1:
+            return "spawn"
+        # No other Python thread, yet more than one listed: a thread just joined (the last pool's) is still
+        # exiting, or a C library runs its own. Wait a moment for the first, which a call right after another
+        # clean_many meets.
+        time.sleep(0.001)
     return "spawn"
 
 
