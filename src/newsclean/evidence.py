@@ -180,8 +180,8 @@ def _collect(lines: list[list[str]]) -> CaseEvidence:
     """:func:`collect` of a text split by :func:`split_words`.
 
     Most words are lowercase and only counted, in C (``Counter``, ``map``); Python looks only at the words that do
-    not start lowercase, the only ones that can be capitalized evidence, and only lists them: they are counted, and
-    lowercased, once per distinct spelling at the end."""
+    not start lowercase, the only ones that can be capitalized evidence, and only lists them: they are counted at
+    the end."""
     mid: list[str] = []  # the capitalized words written mid-sentence, as spelled
     joined: list[tuple[str, str]] = []  # (capitalized word, mid-sentence capitalized word after it)
     alone: list[str] = []
@@ -234,15 +234,12 @@ def _collect(lines: list[list[str]]) -> CaseEvidence:
     # Counting every word and then keeping the lowercase ones tests each distinct word once, not each word.
     counts = Counter(every)
     lowercase = Counter({w: n for w, n in counts.items() if w.islower()})
-    return CaseEvidence(capitalized, lowercase, _lowered(joined), _lowered(alone), _lowered(runs))
-
-
-def _lowered(spelled: list) -> Counter:
-    """Counts of ``spelled`` (words, or tuples of words) by their lowercase, counted once per distinct spelling."""
-    lowered: Counter = Counter()
-    for key, n in Counter(spelled).items():
-        lowered[key.lower() if isinstance(key, str) else tuple(w.lower() for w in key)] += n
-    return lowered
+    # Lowercasing each word in C costs less than counting the spellings first and lowercasing each distinct one in
+    # Python (about 4 ms per MB less).
+    lower = str.lower
+    pairs = Counter([(lower(a), lower(b)) for a, b in joined])
+    phrases = Counter([tuple(map(lower, stretch)) for stretch in runs])
+    return CaseEvidence(capitalized, lowercase, pairs, Counter(map(lower, alone)), phrases)
 
 
 def _stretches(run: list[str], joined: bool, stretches: list[tuple[str, ...]]) -> None:
