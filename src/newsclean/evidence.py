@@ -186,13 +186,16 @@ def _collect(lines: list[list[str]]) -> CaseEvidence:
     joined: list[tuple[str, str]] = []  # (capitalized word, mid-sentence capitalized word after it)
     alone: list[str] = []
     runs: list[tuple[str, ...]] = []  # stretches of runs of joined mid-sentence capitalized words
-    every: list[str] = []  # every word, for the lowercase count
+    lowercase: list[str] = []  # the lowercase words
     for parts in lines:  # gap, word, gap, word, ..., gap
         if len(parts) == 1:
             continue
         words = parts[1::2]
-        every += words
-        unlowered = list(compress(count(), map(not_, map(str.islower, words))))
+        # Which words are lowercase is needed anyway to find the others; the lowercase ones are kept for the count
+        # then, which spares testing the distinct words again (about 3 ms per MB).
+        lowered = list(map(str.islower, words))
+        lowercase += compress(words, lowered)
+        unlowered = list(compress(count(), map(not_, lowered)))
         titled = [k for k in unlowered if words[k][0].isupper() and not words[k].isupper()]
         if not titled or _headline_words(words, unlowered):
             continue
@@ -231,15 +234,12 @@ def _collect(lines: list[list[str]]) -> CaseEvidence:
     capitalized: dict[str, Counter[str]] = {}
     for w, n in Counter(mid).items():
         capitalized.setdefault(w.lower(), Counter())[w] = n
-    # Counting every word and then keeping the lowercase ones tests each distinct word once, not each word.
-    counts = Counter(every)
-    lowercase = Counter({w: n for w, n in counts.items() if w.islower()})
     # Lowercasing each word in C costs less than counting the spellings first and lowercasing each distinct one in
     # Python (about 4 ms per MB less).
     lower = str.lower
     pairs = Counter([(lower(a), lower(b)) for a, b in joined])
     phrases = Counter([tuple(map(lower, stretch)) for stretch in runs])
-    return CaseEvidence(capitalized, lowercase, pairs, Counter(map(lower, alone)), phrases)
+    return CaseEvidence(capitalized, Counter(lowercase), pairs, Counter(map(lower, alone)), phrases)
 
 
 def _stretches(run: list[str], joined: bool, stretches: list[tuple[str, ...]]) -> None:
