@@ -258,7 +258,10 @@ def _headline_words(words: list[str], unlowered: list[int]) -> bool:
     long_words = len(lengths) - lengths.count(1) - lengths.count(2) - lengths.count(3)
     if long_words < _TITLE_MIN_WORDS:
         return all(words[k][0].isupper() for k in unlowered) and len(unlowered) == len(words)
-    return sum(len(words[k]) > 3 and words[k][0].isupper() for k in unlowered) >= _TITLE_SHARE * long_words
+    least = _TITLE_SHARE * long_words
+    # Too few words can start with a capital to make the share: most lines of prose, told without looking at them
+    # (about 2 ms per MB).
+    return len(unlowered) >= least and sum(len(words[k]) > 3 and words[k][0].isupper() for k in unlowered) >= least
 
 
 def batch_evidence(texts: Iterable[str]) -> CaseEvidence:
