@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from newsclean import evidence
@@ -65,6 +65,14 @@ def test_split_words_is_the_regex_split_of_each_line(text: str) -> None:
 def test_split_words_table(text: str) -> None:
     assert split_words(text) == _split_by_definition(text)
     assert [w for parts in split_words(text) for w in parts[1::2]] == WORD.findall(text)
+
+
+@given(any_mixed)
+def test_fast_split_is_the_regex_split_of_every_text_it_is_given(text: str) -> None:
+    # split_words gives the standard library's engine exactly the texts with no letter at or beyond _FAST_END.
+    beyond = "".join(c for c in text if ord(c) >= evidence._FAST_END)
+    assume(not WORD.search(beyond))
+    assert evidence._fast_split()(text) == regex.split(r"([^\W\d_]+|\n)", text)
 
 
 def test_fast_split_classes_every_character_below_its_end_as_word_does() -> None:
