@@ -116,7 +116,8 @@ def _reference(text: str) -> CaseEvidence:
             forms = capitalized.setdefault(w.lower(), Counter())
             forms[w] += 1
             if k > 0 and titled[k - 1] and gaps[k] == " ":
-                pairs[words[k - 1].lower(), w.lower()] += 1
+                if mid[k - 1]:  # a sentence start's capital is no evidence, for a pair's first word either
+                    pairs[words[k - 1].lower(), w.lower()] += 1
             elif not joined_to_next(k):
                 alone[w.lower()] += 1
             # A run goes on over one space from a mid-sentence word; it does not start after a hyphen or an apostrophe.
@@ -167,6 +168,11 @@ def test_collect_is_the_reference(text: str) -> None:
       ("national", "security"), ("national", "security", "council"), ("security", "council")}),
     # Three capitalized long words of five: headline-style, at the share exactly.
     ("they met Security Council staff in Homs", set(), set(), set(), set()),
+    # A pair needs both words mid-sentence: "Professor" here is capitalized as the sentence's first word (and
+    # "Aron", joined to it, is not alone).
+    ("Professor Aron spoke in the hall. the students met Professor Aron later in the evening",
+     {"aron", "professor"}, {("professor", "aron")}, set(), {("professor", "aron")}),
+    ("Professor Aron spoke to the students of the law school in the big hall", {"aron"}, set(), set(), set()),
     # Openers (quotes, bullets) between a line start and a word: still a sentence start.
     ("“Homs,” he said.\n• Aleppo fell", set(), set(), set(), set()),
     # A quotation's first word is capitalized as a sentence's, unless a capitalized word follows it (a title).

@@ -57,7 +57,7 @@ class CaseEvidence:
     lowercase: Counter[str] = field(default_factory=Counter)
     """Word -> number of all-lowercase occurrences anywhere."""
     pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
-    """(word, next word) -> times written as two capitalized words ("Professor Aron", "Air Force"), the second one
+    """(word, next word) -> times written as two capitalized words ("Professor Aron", "Air Force"), both
     mid-sentence, outside headline-style lines: evidence that a title or a name's first word is capitalized."""
     alone: Counter[str] = field(default_factory=Counter)
     """Word -> times written capitalized mid-sentence with no capitalized word joined to it: "Turkey" in "Iran and
@@ -217,9 +217,12 @@ def _collect(lines: list[list[str]]) -> CaseEvidence:
                     continue
             w = words[k]
             mid.append(w)
-            # Joined: two titled words with one space between ("Air Force").
+            # Joined: two titled words with one space between ("Air Force"); a pair only when the first is
+            # mid-sentence too, as every other count here: a sentence start's capital says nothing of its word, and
+            # would be evidence made by the sentence_case step, raising more on a second run.
             if gap == " " and k - 1 in titled_set:
-                joined.append((words[k - 1], w))
+                if last == k - 1:
+                    joined.append((words[k - 1], w))
             elif not (k + 1 in titled_set and parts[2 * k + 2] == " "):
                 alone.append(w)
             if last == k - 1 and gap == " ":
