@@ -25,3 +25,14 @@ def seed_paths() -> list[Path]:
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in seed_paths()}
+
+
+#: Fixtures whose tests leave threads running for good: Ray's outlive ray.shutdown(); datatrove's pipelines start
+#: fsspec's IO thread and tqdm's monitor.
+_LEAVE_THREADS = {"ray", "datatrove"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Those tests run last: while other threads run, clean_many spawns its workers instead of forking them, and the
+    # forked path would go untested in every test after them.
+    items.sort(key=lambda item: not _LEAVE_THREADS.isdisjoint(getattr(item, "fixturenames", ())))

@@ -8,6 +8,8 @@ import multiprocessing
 import os
 import pickle
 import signal
+import subprocess
+import sys
 import threading
 import time
 from contextlib import closing
@@ -24,6 +26,7 @@ from newsclean.batch import clean_batch, fix_batch, fix_frame, is_missing, repor
 from newsclean.edits import Edit
 from newsclean.evidence import batch_evidence
 from newsclean.normalizer import Context, Normalizer
+from newsclean import parallel
 from newsclean.parallel import resolve_workers
 
 from strategies import news_like
@@ -101,6 +104,20 @@ def expected(i: int) -> str:
 # --- clean_many ---------------------------------------------------------------------------------------------------
 
 
+@pytest.fixture(params=["fork", "spawn"])
+def each_start_method(request, monkeypatch) -> str:
+    """Runs a test with forked workers and with spawned ones: which one a run gets depends on the threads alive at
+    the call (:func:`newsclean.parallel.start_method`), and both must behave alike."""
+    if request.param == "fork" and parallel.start_method() != "fork":
+        # Ray's threads, once an earlier test has started it, outlive ray.shutdown(): forking would be unsafe.
+        pytest.skip("this process runs other threads now: its workers are spawned, never forked")
+    monkeypatch.setattr(parallel, "start_method", lambda: request.param)
+    return request.param
+
+
+
+
+@pytest.mark.usefixtures("each_start_method")
 @pytest.mark.parametrize(
     ("workers", "chunksize", "window", "n"),
     [
@@ -127,6 +144,7 @@ def test_clean_many_in_process_reads_one_document_per_result() -> None:
     assert source.read == 5
 
 
+@pytest.mark.usefixtures("each_start_method")
 @pytest.mark.parametrize(("chunksize", "window"), [(4, 2), (1, 3), (10, 1)])
 def test_clean_many_with_workers_reads_at_most_a_window_ahead(chunksize, window) -> None:
     source = Counted()
@@ -138,6 +156,7 @@ def test_clean_many_with_workers_reads_at_most_a_window_ahead(chunksize, window)
         assert 25 <= source.read <= 25 + (window + 1) * chunksize
 
 
+@pytest.mark.usefixtures("each_start_method")
 def test_clean_many_stops_its_workers_when_the_caller_stops_early() -> None:
     results = newsclean.clean_many(Counted(), workers=2, chunksize=2)
     for i, _ in enumerate(results):
@@ -147,6 +166,7 @@ def test_clean_many_stops_its_workers_when_the_caller_stops_early() -> None:
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.usefixtures("each_start_method")
 def test_clean_many_stops_its_workers_on_keyboard_interrupt() -> None:
     pipe = Pipeline(["whitespace", slow])
     # Ctrl-C as the terminal sends it, once the pool is up and the caller is waiting on a slow chunk.
@@ -159,15 +179,34 @@ def test_clean_many_stops_its_workers_on_keyboard_interrupt() -> None:
     assert multiprocessing.active_children() == []
 
 
-def test_the_pipeline_goes_to_each_worker_once_not_with_each_chunk() -> None:
+def test_the_pipeline_goes_to_each_worker_once_not_with_each_chunk(each_start_method) -> None:
     pipe = Pipeline(["whitespace", Probe()])
     before = PICKLED
     results = list(pipe.clean_many([f"doc {i}  end" for i in range(60)], workers=2, chunksize=2))
     assert [r.text for r in results] == [expected(i) for i in range(60)]
-    # Checked once at the call, then sent once to each of the 2 workers; not once per chunk (30 of them).
-    assert PICKLED - before == 3
+    # Checked once at the call, then sent once to each of the 2 spawned workers (forked ones inherit it); not once
+    # per chunk (30 of them).
+    assert PICKLED - before == {"fork": 1, "spawn": 3}[each_start_method]
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="Linux only: elsewhere workers are always spawned")
+def test_workers_are_forked_only_while_this_process_runs_one_thread() -> None:
+    # In a new interpreter: this test process may still be winding down the threads of an earlier pool.
+    script = (
+        "import threading\n"
+        "from newsclean.parallel import start_method\n"
+        "alone = start_method()\n"
+        "release = threading.Event()\n"
+        "thread = threading.Thread(target=release.wait)\n"
+        "thread.start()\n"
+        "print(alone, start_method())\n"
+        "release.set()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["fork", "spawn"]
+
+
+@pytest.mark.usefixtures("each_start_method")
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_failing_document_is_named_after_every_earlier_result(workers) -> None:
     pipe = Pipeline(["whitespace", fail_on_boom])
@@ -185,6 +224,7 @@ def test_a_failing_document_is_named_after_every_earlier_result(workers) -> None
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.usefixtures("each_start_method")
 @pytest.mark.parametrize("workers", [1, 2])
 def test_an_error_in_the_input_comes_after_every_document_read_before_it(workers) -> None:
     def source():
@@ -199,6 +239,7 @@ def test_an_error_in_the_input_comes_after_every_document_read_before_it(workers
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.usefixtures("each_start_method")
 def test_a_worker_that_dies_is_an_error_naming_the_documents_it_had() -> None:
     pipe = Pipeline([exit_on_boom])
     texts = ["a", "b", "c", "d", "boom", "f"]
@@ -208,6 +249,7 @@ def test_a_worker_that_dies_is_an_error_naming_the_documents_it_had() -> None:
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.usefixtures("each_start_method")
 def test_an_exception_that_cannot_cross_processes_arrives_as_its_message() -> None:
     pipe = Pipeline([fail_unpicklably])
     with pytest.raises(DocumentError) as info:
@@ -216,12 +258,14 @@ def test_an_exception_that_cannot_cross_processes_arrives_as_its_message() -> No
     assert str(info.value.error) == "UnpicklableError: 7: custom exception whose constructor pickle cannot call"
 
 
+@pytest.mark.usefixtures("each_start_method")
 @pytest.mark.parametrize("workers", [1, 2])
 def test_text_that_is_not_a_string_is_a_document_error(workers) -> None:
     with pytest.raises(DocumentError, match=r"document 1: TypeError: newsclean cleans str, not bytes"):
         list(newsclean.clean_many(["a", b"b"], workers=workers))
 
 
+@pytest.mark.usefixtures("each_start_method")
 @pytest.mark.parametrize("workers", [1, 2])
 def test_batch_evidence_reaches_every_document(workers) -> None:
     evidence = {"capitalized": ("Assad",)}

@@ -4,8 +4,9 @@ The input may be a generator over a corpus of any size, so the pool never reads 
 chunks: a chunk is read from the input only when an earlier one has been handed back to the caller. Memory is
 bounded by ``window * chunksize`` documents whatever the size of the input and however slow the consumer is.
 
-Workers are spawned (not forked: a parent running threads, as Ray or a web server does, cannot be forked safely),
-get the pipeline once through the pool's initializer, and load normalizer data lazily, once per process.
+Workers get the pipeline once through the pool's initializer. They are forked when that is safe (see
+:func:`start_method`): they then start at once with whatever the parent has loaded. Otherwise they are spawned, and
+each loads normalizer data lazily, once per process.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
+import threading
+import time
 import traceback
 from collections import deque
 from itertools import islice
@@ -25,7 +29,7 @@ if TYPE_CHECKING:
 
     from newsclean.pipeline import Pipeline
 
-__all__ = ["DocumentError", "clean_many", "resolve_workers"]
+__all__ = ["DocumentError", "clean_many", "resolve_workers", "start_method"]
 
 
 class DocumentError(Exception):
@@ -56,6 +60,38 @@ def resolve_workers(workers: int) -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+#: How many times, a millisecond apart, :func:`start_method` looks again for threads that are exiting.
+_THREAD_EXIT_POLLS = 20
+
+
+def start_method() -> str:
+    """How worker processes start: ``"fork"`` on Linux when this process runs a single thread, else ``"spawn"``.
+
+    A forked worker starts at once with everything the parent has loaded: the modules, the normalizers' data, their
+    per-word memos. A spawned one starts a new interpreter, imports newsclean, loads the data and warms its memos
+    again: two spawned workers spend about a second of CPU more than one process, whatever the length of the run
+    (``benchmarks/throughput.py``). Forking is unsafe only when another thread runs: one holding a lock at the
+    moment of the fork (Ray's, a web server's, a logging handler's) would leave it locked in the child forever.
+    Linux lists a process's threads, its own and those of C libraries alike; elsewhere (macOS forbids forking its
+    system frameworks, Windows cannot fork) workers are spawned.
+    """
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    for _ in range(_THREAD_EXIT_POLLS):
+        try:
+            if len(os.listdir("/proc/self/task")) == 1:
+                return "fork"
+        except OSError:  # no /proc mounted
+            return "spawn"
+        if threading.active_count() > 1:
+            return "spawn"
+        # No other Python thread, yet more than one listed: a thread just joined (the last pool's) is still
+        # exiting, or a C library runs its own. Wait a moment for the first, which a call right after another
+        # clean_many meets.
+        time.sleep(0.001)
+    return "spawn"
 
 
 def clean_many(
@@ -100,7 +136,10 @@ def _in_pool(
     pending: deque[tuple[int, int, Future]] = deque()
     input_error: list[Exception] = []  # raised by the input itself: raised in turn once what came before is out
     pool = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(pipeline, batch)
+        workers,
+        mp_context=multiprocessing.get_context(start_method()),
+        initializer=_init_worker,
+        initargs=(pipeline, batch),
     )
 
     def submit() -> bool:
