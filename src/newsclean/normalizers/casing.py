@@ -1009,47 +1009,47 @@ class ProperNouns(Normalizer):
         skip = _LazySpans(text, ctx)
         edits: list[Edit] = []
         for r, parts, found in read:
-            line = text_lines[r]
-            offset = ends[r] + r - len(line)
             n = len(found)
-            # Where a listed multi-word name or a phrase of the document may start, from the words as written: only
-            # the words next to a key word, or just before a word of a phrase to raise, are lowercased to be sure.
+            # The words to decide (a name to raise starts there), found at the looked-for words as written: each
+            # makes only the tests its sets call for, once, where it stands (not a list of places tested again
+            # against every test: about 8 ms per MB). A lowercase word is its own lowercase.
             at = set()
-            if not names.isdisjoint(found):
-                for k in compress(count(), map(names.__contains__, found)):
-                    low = found[k].lower()
-                    if k and (found[k - 1].lower(), low) in phrases:
-                        at.add(k - 1)
-                    if k + 1 < n and (low, found[k + 1].lower()) in phrases:
-                        at.add(k)
-            # A phrase of the document needs a word to raise: written as the document writes it, it is no hit. It
-            # starts as many words before that word as the word's places in the phrases say.
-            if not to_raise.isdisjoint(found):
-                for j in compress(count(), map(to_raise.__contains__, found)):
-                    at.update(k for i in places[found[j]] if 0 <= (k := j - i) < n - 1
-                              and (found[k].lower(), found[k + 1].lower()) in written)
+            for j in compress(count(), map(looked.__contains__, found)):
+                word = found[j]
+                # A listed multi-word name starting at the key word or just before it ("new York", "hong kong").
+                if word in names:
+                    for k in range(max(j - 1, 0), min(j + 1, n - 1)):
+                        if (found[k].lower(), found[k + 1].lower()) in phrases and not _spelled_out(found, k):
+                            at.add(k)
+                # A phrase of the document, starting as many words before this one as its places in the phrases
+                # say, that has a word to raise: written as the document writes it, it is no hit.
+                if word in places:
+                    for i in places[word]:
+                        k = j - i
+                        if (0 <= k < n - 1 and (found[k].lower(), found[k + 1].lower()) in written
+                                and _phrase_to_raise(found, k, written)):
+                            at.add(k)
+                # A word the evidence may raise on its own, or as one of a capitalized pair, or next to a name.
+                if word in watched and word.islower() and (
+                        word in raisable
+                        or word in firsts and j + 1 < n and found[j + 1][0].isupper() and (
+                            word, found[j + 1].lower()) in pairs
+                        or word in seconds and j and found[j - 1][0].isupper() and (found[j - 1].lower(), word) in pairs
+                        or word in beside and (j and found[j - 1][0].isupper()
+                                               or j + 1 < n and found[j + 1][0].isupper()
+                                               or _NUMBER_GAP.search(parts[2 * j]) is not None)):
+                    at.add(j)
             if users:
                 at.update(compress(count(), map(users.__contains__, map(str.lower, found))))
-            if watched.isdisjoint(found) and not at:
+            if not at:
                 continue
-            at.update(compress(count(), map(watched.__contains__, found)))
-            hits = [k for k in sorted(at)
-                    if (low := found[k].lower()) in users or k + 1 < n and (
-                        (pair := (low, found[k + 1].lower())) in phrases and not _spelled_out(found, k)
-                        or pair in written and _phrase_to_raise(found, k, written))
-                    or found[k].islower() and (
-                        low in raisable
-                        or low in firsts and k + 1 < n and found[k + 1][0].isupper() and (
-                            low, found[k + 1].lower()) in pairs
-                        or low in seconds and k and found[k - 1][0].isupper() and (found[k - 1].lower(), low) in pairs
-                        or low in beside and (k and found[k - 1][0].isupper()
-                                              or k + 1 < n and found[k + 1][0].isupper()
-                                              or _NUMBER_GAP.search(parts[2 * k]) is not None))]
-            if not hits or _menu_or_tags(line, found):
+            line = text_lines[r]
+            if _menu_or_tags(line, found):
                 continue
+            offset = ends[r] + r - len(line)
             words = _LineWords(parts)
             i = 0
-            for k in hits:
+            for k in sorted(at):
                 if k < i:
                     continue  # decided with the name before it
                 made, used = self._decide(text, offset, line, words, k, evidence, skip, users, ctx)
