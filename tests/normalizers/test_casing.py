@@ -230,6 +230,11 @@ def test_every_edit_names_its_evidence() -> None:
      "in it"),
     ("Boeing grounded the 737 Max in March, and the 737 max fleet waits.", "max",
      "the document writes '737 Max' capitalized 1x, and 'max' lowercase only after '737'"),
+    # the word to raise stands third in the phrase: the phrase is found where it starts, two words before
+    ("Engineers at Blue Origin Labs built it, and Blue Origin Labs sold it. The contract went to Blue Origin labs "
+     "last year.", "labs", "the document writes the phrase 'Blue Origin Labs' capitalized mid-sentence 2x"),
+    # the other word of a listed name ("west" of "West Virginia") written capitalized only
+    ("Roads in West virginia were closed by the snow on Monday.", "virginia", "gazetteer: us_state 'West Virginia'"),
 ])
 def test_new_evidence_is_named(text: str, before: str, reason: str) -> None:
     assert {e.reason for e in BOTH.clean(text).edits if e.before == before} == {reason}

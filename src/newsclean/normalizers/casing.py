@@ -230,12 +230,23 @@ def _spelled_out(found: list[str], k: int) -> bool:
 def _phrase_keys() -> frozenset[str]:
     """One of the first two words (lowercase) of each of the gazetteer's multi-word names, the rarer in English
     ("hague" for "the hague", "isle" for "isle of man"): a line without one holds no such name."""
+    return frozenset(_phrase_partners())
+
+
+@lru_cache(maxsize=1)
+def _phrase_partners() -> dict[str, frozenset[str]]:
+    """Each of :func:`_phrase_keys` -> the other words (lowercase) of the first two of the names it was chosen for
+    ("said" -> {"port"}, for "Port Said"): a document without one of them in any case holds none of those names."""
     common, unfit = _lexicon()[0], _function_words()
 
     def rank(word: str) -> tuple[bool, bool]:
         return word in unfit, word in common
 
-    return frozenset(second if rank(second) <= rank(first) else first for first, second in _phrase_pairs())
+    partners: dict[str, set[str]] = {}
+    for first, second in _phrase_pairs():
+        key, other = (second, first) if rank(second) <= rank(first) else (first, second)
+        partners.setdefault(key, set()).add(other)
+    return {key: frozenset(others) for key, others in partners.items()}
 
 
 class _Spellings:
@@ -250,6 +261,10 @@ class _Spellings:
     def of(self, lows: frozenset[str]) -> set[str]:
         """The words whose lowercase is in ``lows``, as written."""
         return self._words & lows | set(compress(self._others, map(lows.__contains__, self._lows)))
+
+    def any_of(self, lows: frozenset[str]) -> bool:
+        """Whether the lowercase of a word is in ``lows``."""
+        return not (lows.isdisjoint(self._words) and lows.isdisjoint(self._lows))
 
 
 @lru_cache(maxsize=1)
@@ -535,14 +550,19 @@ def _abbreviates(text: str, gloss) -> bool:
     return False
 
 
-def _phrase_lowercase_words(ctx: Context) -> frozenset[str]:
+def _phrase_places(ctx: Context) -> dict[str, tuple[int, ...]]:
     """The words of the capitalized phrases the document writes that phrase evidence may raise where they stand
-    lowercase: no function word, no particle (see :func:`_phrase_to_raise`)."""
-    words = ctx.cache.get("casing_phrase_words")
-    if words is None:
-        words = frozenset(chain.from_iterable(document_evidence(ctx).phrases)) - _function_words() - PARTICLES
-        ctx.cache["casing_phrase_words"] = words
-    return words
+    lowercase (no function word, no particle: see :func:`_phrase_to_raise`) -> their places in those phrases."""
+    places = ctx.cache.get("casing_phrase_places")
+    if places is None:
+        unfit = _function_words() | PARTICLES
+        found: dict[str, set[int]] = {}
+        for phrase in document_evidence(ctx).phrases:
+            for i, word in enumerate(phrase):
+                if word not in unfit:
+                    found.setdefault(word, set()).add(i)
+        places = ctx.cache["casing_phrase_places"] = {word: tuple(at) for word, at in found.items()}
+    return places
 
 
 def _written_phrases(ctx: Context) -> dict[tuple[str, str], list[tuple[str, ...]]]:
@@ -972,9 +992,13 @@ class ProperNouns(Normalizer):
         # word of a phrase the document capitalizes), or a key word of the gazetteer's multi-word names: found for
         # all lines in C, on the words as written, so that Python reads only the few lines left, and in them only the
         # words at the places found (lowercased one by one).
-        to_raise = _phrase_lowercase_words(ctx)
+        places = _phrase_places(ctx)
+        to_raise = frozenset(places)
         spellings = _Spellings(present, own.lowercase)
-        names = spellings.of(_phrase_keys())
+        # A key word in a document without one of its partners in any case starts no listed name: "said" ("Port
+        # Said") alone made a tenth of the lines read closely.
+        partners = _phrase_partners()
+        names = {w for w in spellings.of(_phrase_keys()) if spellings.any_of(partners[w.lower()])}
         looked = watched | to_raise | names
         if not users and looked.isdisjoint(present):
             return []
@@ -982,51 +1006,50 @@ class ProperNouns(Normalizer):
         if not users:
             read = compress(read, map(not_, map(looked.isdisjoint, founds)))
         ends = list(accumulate(map(len, text_lines)))  # the offset of each line is its end less its length
-        # A phrase of the document starts at most this many words before a word it raises.
-        reach = max(map(len, chain.from_iterable(written.values())), default=0)
         skip = _LazySpans(text, ctx)
         edits: list[Edit] = []
         for r, parts, found in read:
-            line = text_lines[r]
-            offset = ends[r] + r - len(line)
             n = len(found)
-            # Where a listed multi-word name or a phrase of the document may start, from the words as written: only
-            # the words next to a key word, or just before a word of a phrase to raise, are lowercased to be sure.
+            # The words to decide (a name to raise starts there), found at the looked-for words as written: each
+            # makes only the tests its sets call for, once, where it stands (not a list of places tested again
+            # against every test: about 8 ms per MB). A lowercase word is its own lowercase.
             at = set()
-            if not names.isdisjoint(found):
-                for k in compress(count(), map(names.__contains__, found)):
-                    low = found[k].lower()
-                    if k and (found[k - 1].lower(), low) in phrases:
-                        at.add(k - 1)
-                    if k + 1 < n and (low, found[k + 1].lower()) in phrases:
-                        at.add(k)
-            # A phrase of the document needs a word to raise: written as the document writes it, it is no hit.
-            if written and not to_raise.isdisjoint(found):
-                for j in compress(count(), map(to_raise.__contains__, found)):
-                    at.update(k for k in range(max(j - reach + 1, 0), min(j + 1, n - 1))
-                              if (found[k].lower(), found[k + 1].lower()) in written)
+            for j in compress(count(), map(looked.__contains__, found)):
+                word = found[j]
+                # A listed multi-word name starting at the key word or just before it ("new York", "hong kong").
+                if word in names:
+                    for k in range(max(j - 1, 0), min(j + 1, n - 1)):
+                        if (found[k].lower(), found[k + 1].lower()) in phrases and not _spelled_out(found, k):
+                            at.add(k)
+                # A phrase of the document, starting as many words before this one as its places in the phrases
+                # say, that has a word to raise: written as the document writes it, it is no hit.
+                if word in places:
+                    for i in places[word]:
+                        k = j - i
+                        if (0 <= k < n - 1 and (found[k].lower(), found[k + 1].lower()) in written
+                                and _phrase_to_raise(found, k, written)):
+                            at.add(k)
+                # A word the evidence may raise on its own, or as one of a capitalized pair, or next to a name.
+                if word in watched and word.islower() and (
+                        word in raisable
+                        or word in firsts and j + 1 < n and found[j + 1][0].isupper() and (
+                            word, found[j + 1].lower()) in pairs
+                        or word in seconds and j and found[j - 1][0].isupper() and (found[j - 1].lower(), word) in pairs
+                        or word in beside and (j and found[j - 1][0].isupper()
+                                               or j + 1 < n and found[j + 1][0].isupper()
+                                               or _NUMBER_GAP.search(parts[2 * j]) is not None)):
+                    at.add(j)
             if users:
                 at.update(compress(count(), map(users.__contains__, map(str.lower, found))))
-            if watched.isdisjoint(found) and not at:
+            if not at:
                 continue
-            at.update(compress(count(), map(watched.__contains__, found)))
-            hits = [k for k in sorted(at)
-                    if (low := found[k].lower()) in users or k + 1 < n and (
-                        (pair := (low, found[k + 1].lower())) in phrases and not _spelled_out(found, k)
-                        or pair in written and _phrase_to_raise(found, k, written))
-                    or found[k].islower() and (
-                        low in raisable
-                        or low in firsts and k + 1 < n and found[k + 1][0].isupper() and (
-                            low, found[k + 1].lower()) in pairs
-                        or low in seconds and k and found[k - 1][0].isupper() and (found[k - 1].lower(), low) in pairs
-                        or low in beside and (k and found[k - 1][0].isupper()
-                                              or k + 1 < n and found[k + 1][0].isupper()
-                                              or _NUMBER_GAP.search(parts[2 * k]) is not None))]
-            if not hits or _menu_or_tags(line, found):
+            line = text_lines[r]
+            if _menu_or_tags(line, found):
                 continue
+            offset = ends[r] + r - len(line)
             words = _LineWords(parts)
             i = 0
-            for k in hits:
+            for k in sorted(at):
                 if k < i:
                     continue  # decided with the name before it
                 made, used = self._decide(text, offset, line, words, k, evidence, skip, users, ctx)
