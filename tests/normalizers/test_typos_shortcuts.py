@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from newsclean.data import load
 from newsclean.evidence import case_evidence
 from newsclean.normalizer import Context
-from newsclean.normalizers.typos import _PART, _TOKEN, _Evidence, _Protected, _runs, _tokens_with
+from newsclean.normalizers.typos import _PART, _TOKEN, _distinct_runs, _Evidence, _Protected, _runs, _tokens_with
 from newsclean.spans import SpanIndex
 from newsclean.spelling import (COMMON_ZIPF, DISTANT_ZIPF, candidates, common_within_one_edit, distant_candidates,
                                 lexicon, shape)
@@ -30,6 +30,20 @@ token_soup = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 @given(st.one_of(token_soup, any_text, surrogates, st.sampled_from(CASE_TRAPS)))
 def test_runs_are_the_runs_of_ascii_letters(text: str) -> None:
     assert _runs(text) == _PART.findall(text)
+
+
+@given(st.one_of(token_soup, any_text, surrogates, news_like, st.sampled_from(CASE_TRAPS)), st.booleans())
+def test_distinct_runs_read_from_the_words_split_for_casing_are_the_texts(text: str, gathered_before: bool) -> None:
+    ctx = Context(text)
+    if gathered_before:  # as when a casing step ran first: the original's words are split then
+        case_evidence(ctx)
+    assert _distinct_runs(text, ctx) == set(_PART.findall(text))
+
+
+def test_distinct_runs_of_a_changed_text_are_its_own() -> None:
+    ctx = Context("Residents of Saasa said so.")
+    case_evidence(ctx)
+    assert _distinct_runs("Residents of Jarmana said so.", ctx) == {"Residents", "of", "Jarmana", "said", "so"}
 
 
 @given(token_soup, st.sets(st.sampled_from(["knwon", "Knwon", "well", "Qaem", "hile", "ple"]), min_size=1))

@@ -149,7 +149,7 @@ class PhraseLibrary:
 
     def wildcard_led_in(self, text: str) -> list[tuple[str | None, _Group]]:
         """The wildcard-led patterns whose literal ``text`` holds: the only ones its lines need."""
-        if "**" in text or "__" in text:
+        if _has_emphasis(text):
             text = _EMPHASIS.sub("", text)
         folded = _fold(text)
         return [(literal, group) for literal, group in self._wildcard_led if literal is None or literal in folded]
@@ -316,9 +316,15 @@ _new_line = partial(tuple.__new__, _Line)
 
 
 def _core(line: str) -> str:
-    if "**" in line or "__" in line:
+    if _has_emphasis(line):
         line = _EMPHASIS.sub("", line)
     return line.lstrip(_DECOR_HEAD).rstrip(_DECOR_TAIL).strip()
+
+
+def _has_emphasis(text: str) -> bool:
+    """Whether ``text`` holds ``**`` or ``__``. One character is looked for with ``memchr``, many times faster than a
+    pair, and most texts have no "*" or "_" at all: about 3 ms per MB of the step."""
+    return "*" in text and "**" in text or "_" in text and "__" in text
 
 
 def _ends_sentence(core: str) -> bool:
