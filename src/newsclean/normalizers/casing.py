@@ -27,7 +27,7 @@ import regex
 from newsclean.data import load
 from newsclean.edits import Edit, apply_edits
 from newsclean.evidence import (WORD, CaseEvidence, case_evidence, document_evidence, headline_style,
-                                is_sentence_start, line_parts, written_words)
+                                is_sentence_start, line_parts, line_words, written_words)
 from newsclean.normalizer import Context, Normalizer
 from newsclean.normalizers.lines import document_lines
 from newsclean.registry import register
@@ -979,12 +979,12 @@ class ProperNouns(Normalizer):
         users = self._user_names()
         own = document_evidence(ctx)
         text_lines, numbers, lines = _words_of(text, ctx, rows)
-        founds = list(map(_WORDS, lines))
         if lines is line_parts(ctx):
             # The original's words, and their spellings, are gathered once for every step that reads them (the
             # typo step too): about 8 ms per MB less than a set of them per run.
-            present, spellings = written_words(ctx), _original_spellings(ctx)
+            founds, present, spellings = line_words(ctx), written_words(ctx), _original_spellings(ctx)
         else:
+            founds = list(map(_WORDS, lines))
             present = set(chain.from_iterable(founds))
             spellings = _Spellings(present, own.lowercase)
         # Most words are no name: which lowercase words any evidence could raise is decided once per word (type)
