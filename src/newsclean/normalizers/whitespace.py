@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
+from newsclean.normalizers.lines import single_spaced
 from newsclean.registry import register
 
 # Horizontal space as scrapers leave it: ASCII space and tab, no-break and typographic spaces, and the invisible
@@ -60,16 +61,22 @@ class Whitespace(Normalizer):
 
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         edits: list[Edit] = []
-        for start, end in self._runs(text):
+        for start, end in self._runs(text, single_spaced(text, ctx)):
             edits += self._judge(text, start, end)
         return edits
 
-    def _runs(self, text: str) -> list[tuple[int, int]]:
-        """Maximal runs of whitespace that hold some debris, sorted; each found in time linear in the text."""
+    def _runs(self, text: str, spaced: bool) -> list[tuple[int, int]]:
+        """Maximal runs of whitespace that hold some debris, sorted; each found in time linear in the text.
+
+        ``spaced``: whether the text is known to hold no two spaces in a row and no odd space but the zero-width ones
+        (:func:`~newsclean.normalizers.lines.single_spaced`, which the line-level steps after this one read too).
+        """
         # Most texts hold no odd space: a search for each character alone (memchr) tells five times faster.
-        hits = [m.start() for m in _ODD_SPACE.finditer(text)] if any(map(text.__contains__, _ODD_SPACES)) else []
+        odd = _ZERO_WIDTH if spaced else _ODD_SPACES
+        hits = [m.start() for m in _ODD_SPACE.finditer(text)] if any(map(text.__contains__, odd)) else []
         hits += [m.start() for m in _AT_BREAK.finditer(text)]
-        literals = _LITERALS + (("\n\n",) if self.max_blank_lines == 0 else ())
+        literals = () if spaced else _LITERALS
+        literals += ("\n\n",) if self.max_blank_lines == 0 else ()
         for lit in literals:
             i = text.find(lit)
             while i != -1:
