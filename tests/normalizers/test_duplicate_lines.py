@@ -13,7 +13,8 @@ import newsclean
 from newsclean import Pipeline
 from newsclean.normalizers import duplicates
 from newsclean.normalizers.duplicates import DuplicateLines, byline_parts, dateline_parts
-from newsclean.normalizers.lines import SPACE_CHARS
+from newsclean.normalizer import Context
+from newsclean.normalizers.lines import SPACE_CHARS, single_spaced
 
 from strategies import CLEAN_LINES, clean_prose
 
@@ -180,7 +181,7 @@ def test_clean_article_lines_untouched(prose: str) -> None:
 
 _LINE_PARTS = st.sampled_from(
     ["Mary", "Sidiqi", " ", "  ", "\t", "\u00a0", "\u2003", "\x1c", "|", "\\", ",", ";", ":", "–", "—", "-", "/",
-     "·", "•", ".", "...", "…", "Ünïcode", "ß"]
+     "·", "•", ".", "...", "…", "Ünïcode", "ß", "\u00ad", "\u200d", "İ", "ſ"]
 )
 
 
@@ -190,6 +191,8 @@ def test_quick_forms_agree_with_the_patterns(line: str) -> None:
     # they stand for say what they mean.
     if not any(c in line for c in "\x1c\x1d\x1e\x1f"):
         assert duplicates._quick_key(line) == duplicates._key(line)
+    if single_spaced(line, Context(line)):
+        assert duplicates._spaced_key(line) == duplicates._key(line)
     words = len(regex.findall(r"\w+", line))
     assert duplicates._words(line) == min(words, duplicates._BYLINE_MAX_WORDS + 1)
     ellipsis = regex.search(r"(?:\.\.\.|…)\s*$", line) is not None

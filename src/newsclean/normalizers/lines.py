@@ -7,7 +7,7 @@ from typing import Protocol, Sequence
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
 
-__all__ = ["LineSpan", "SPACE_CHARS", "split_lines", "document_lines", "removal_edits"]
+__all__ = ["LineSpan", "SPACE_CHARS", "split_lines", "document_lines", "single_spaced", "removal_edits"]
 
 #: What the ``regex`` module's ``\s`` matches (the Unicode White_Space characters), for ``str`` methods that strip
 #: characters: ``str.strip()`` without arguments also takes the information separators U+001C..U+001F, which ``\s``
@@ -16,6 +16,10 @@ SPACE_CHARS = (
     "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029"
     "\u202f\u205f\u3000"
 )
+
+#: Whitespace other than the ASCII space and the line break, and the information separators U+001C..U+001F, which
+#: ``str.split()`` and ``str.strip()`` take for spaces.
+_OTHER_SPACES = tuple(sorted(set(SPACE_CHARS + "\x1c\x1d\x1e\x1f") - {" ", "\n"}))
 
 
 class LineSpan(Protocol):
@@ -56,6 +60,19 @@ def document_lines(text: str, ctx: Context) -> list[tuple[int, int, str]]:
     spans = split_lines(text)
     ctx.cache["lines"] = (text, spans)
     return spans
+
+
+def single_spaced(text: str, ctx: Context) -> bool:
+    """Whether the only whitespace inside the lines of ``text`` is single ASCII spaces: no two in a row, no tab, no
+    other space. Told once for the steps that see the same text in a row (``ctx.cache["single_spaced"]``): the search
+    for two spaces is slow (``str.find`` tests a needle's last character first, a space at every word), and most
+    texts pass this test, after which a line needs no test of its own spaces."""
+    cached = ctx.cache.get("single_spaced")
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    found = "  " not in text and not any(map(text.__contains__, _OTHER_SPACES))
+    ctx.cache["single_spaced"] = (text, found)
+    return found
 
 
 def removal_edits(normalizer: Normalizer, text: str, lines: Sequence[LineSpan], reasons: dict[int, str]) -> list[Edit]:

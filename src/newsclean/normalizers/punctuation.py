@@ -18,8 +18,10 @@ _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 
 # A comma or sentence end with a Latin letter after it. Everything else about a candidate is decided in Python, on
 # the token around it: candidates are rare in clean text, so this scan is the whole cost, and a lookbehind for the
-# letter before the mark made it several times slower.
-_CANDIDATE = re.compile(rf"[,.!?](?=[{_LATIN}])")
+# letter before the mark made it several times slower. One pattern per mark: the stdlib engine looks for a single
+# character in a tight loop but tests a class of them with a call per character, so four scans (and a sort of the
+# few places found) take about 2 ms per MB less than one scan for "[,.!?]".
+_CANDIDATES = tuple(re.compile(rf"{re.escape(mark)}(?=[{_LATIN}])") for mark in ",.!?")
 #: A token longer than this is data, code or text without spaces, not two prose words; it is not looked into.
 _MAX_TOKEN = 100
 
@@ -84,8 +86,7 @@ class PunctuationSpacing(Normalizer):
 
     def _scan(self, text: str, ctx: Context) -> list[tuple[int, str]]:
         out = []
-        for m in _CANDIDATE.finditer(text):
-            at = m.start()
+        for at in sorted(m.start() for candidate in _CANDIDATES for m in candidate.finditer(text)):
             pair = self._glued_pair(text, at, ctx) if at and text[at - 1].isalnum() else None
             if pair:
                 out.append((at + 1, f"missing space after {_MARK_NAMES[text[at]]} in {pair!r}"))
