@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from newsclean import evidence
 from newsclean.evidence import (PHRASE_MAX_WORDS, WORD, CaseEvidence, collect, headline_style, is_sentence_start,
-                                split_words)
+                                split_words, written_words)
+from newsclean.normalizer import Context
 from tests.strategies import any_text, combining_marks, emoji, mixed_scripts, news_like
 
 #: Words of every shape the gathering tells apart (lowercase ones most often, as in prose: a line of mostly capitalized
@@ -65,6 +66,13 @@ def test_split_words_is_the_regex_split_of_each_line(text: str) -> None:
 def test_split_words_table(text: str) -> None:
     assert split_words(text) == _split_by_definition(text)
     assert [w for parts in split_words(text) for w in parts[1::2]] == WORD.findall(text)
+
+
+@given(any_mixed)
+def test_written_words_are_the_distinct_words_of_the_original(text: str) -> None:
+    ctx = Context(text)
+    assert written_words(ctx) == set(WORD.findall(text))
+    assert written_words(ctx) is written_words(ctx)  # gathered once per document
 
 
 @given(any_mixed)

@@ -11,17 +11,17 @@ URLs, handles, codes, numbers, acronyms, names, accented and foreign words.
 from __future__ import annotations
 
 import os
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, filterfalse
-from operator import itemgetter
 from typing import Container, Iterable
 
 import regex
 
 from newsclean.edits import Edit
 from newsclean.evidence import (CaseEvidence, case_evidence, collect, gathered_case_evidence, is_sentence_start,
-                                line_parts)
+                                written_words)
 from newsclean.language import detect
 from newsclean.normalizer import Context, Normalizer
 from newsclean.registry import register
@@ -35,8 +35,6 @@ _PART = regex.compile(r"[A-Za-z]+")
 #: Each byte of UTF-8 text that is not an ASCII letter turned into a space: the text's runs of letters (as _PART
 #: finds them) are then its words, split in C.
 _LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
-#: The words of a line as :func:`newsclean.evidence.line_parts` splits it (gap, word, gap, word, ..., gap).
-_WORDS = itemgetter(slice(1, None, 2))
 #: The chain of letters and hyphens around a position, forwards and backwards from it.
 _CHAIN = regex.compile(r"[A-Za-z-]*")
 _CHAIN_BACK = regex.compile(r"[A-Za-z-]*", regex.REVERSE)
@@ -404,21 +402,20 @@ def _runs(text: str) -> list[str]:
     return text.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).decode("ascii").split()
 
 
-def _distinct_runs(text: str, ctx: Context) -> set[str]:
+def _distinct_runs(text: str, ctx: Context) -> Set[str]:
     """``set(_runs(text))``, from the words a casing step has split already when it can.
 
-    When ``text`` is the document as it came and its case evidence is gathered, its words are split already
-    (:func:`newsclean.evidence.line_parts`), most of them hashed too (counted). Every ASCII letter is in one of those
-    words: a word of ASCII letters is a run, and a word with a letter beyond ASCII holds its runs. A set of those
-    strings spares a split into new ones and their hashing (typos: 29 -> 20 ms per MB inside the pipeline)."""
+    When ``text`` is the document as it came and its case evidence is gathered, its distinct words are gathered
+    too (:func:`newsclean.evidence.written_words`). Every ASCII letter is in one of those words: a word of ASCII
+    letters is a run, and a word with a letter beyond ASCII holds its runs. Those words spare a split into new
+    strings and their hashing (typos: 29 -> 20 ms per MB inside the pipeline), and their set a set of them."""
     if text is not ctx.original or gathered_case_evidence(ctx) is None:
         return set(_runs(text))
-    runs = set(chain.from_iterable(map(_WORDS, line_parts(ctx))))
-    beyond = list(filterfalse(str.isascii, runs))
-    if beyond:
-        runs.difference_update(beyond)
-        runs.update(chain.from_iterable(map(_runs, beyond)))
-    return runs
+    words = written_words(ctx)
+    beyond = list(filterfalse(str.isascii, words))
+    if not beyond:
+        return words
+    return words.difference(beyond).union(chain.from_iterable(map(_runs, beyond)))
 
 
 class _Protected:
