@@ -32,6 +32,8 @@ _WORD_CHAR = re.compile(r"\w")
 _ASCII_BYTES = bytes(range(128))
 #: Letters outside the Latin script (set difference, regex V1 syntax); a text mostly made of them is not English.
 _NON_LATIN = regex.compile(r"[\p{L}--\p{Latin}]", regex.V1)
+#: A one-letter word before a full stop: an initial, or a letter of an abbreviation ("U.S.").
+_INITIAL = re.compile(r"\b[^\W\d_]\.")
 #: Below this many words there is too little evidence to call a Latin-script text anything but English.
 _MIN_WORDS = 8
 #: Only the start of a long document is read: a language does not change halfway through an article. A short
@@ -82,6 +84,16 @@ def detect(text: str) -> str:
 
 
 def _detect(sample: str) -> str:
+    found = _verdict(sample)
+    if found not in ("en", "other") and _INITIAL.search(sample):
+        # A letter before a full stop is an initial or a letter of an abbreviation ("U.S.", "J. K. Rowling"), no
+        # word: counted as words, "U.S." twice gave Czech ("u", "s") to a short English headline. Looked for only
+        # when another language wins, which is rare: the search would cost English texts half the check again.
+        found = _verdict(_INITIAL.sub(" ", sample))
+    return found
+
+
+def _verdict(sample: str) -> str:
     # The non-ASCII characters of the sample (bytes in C): most often a few quotes and dashes, which hold no letter.
     encoded = sample.encode("utf-8", "surrogatepass")
     beyond = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
