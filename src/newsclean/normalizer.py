@@ -25,9 +25,10 @@ class Context:
     * ``notes``: what was seen and left alone; see :class:`newsclean.edits.Note`.
     * ``batch``: evidence gathered from the other documents of a batch, when the caller asked for it.
     * ``cache``: analyses a normalizer wants to compute once per document (keyed by the normalizer's name).
+    * ``text``: the text the running step received (set by the pipeline before each step).
     """
 
-    __slots__ = ("original", "metadata", "notes", "batch", "cache", "_language", "stage")
+    __slots__ = ("original", "metadata", "notes", "batch", "cache", "_language", "stage", "text")
 
     def __init__(self, original: str, batch: Any = None) -> None:
         self.original = original
@@ -36,13 +37,17 @@ class Context:
         self.batch = batch
         self.cache: dict[str, Any] = {}
         self._language: str | None = None
+        self.text = original
         self.stage = 0
 
     @property
     def language(self) -> str:
-        """Language of the document (see :func:`newsclean.language.detect`), computed once from the original."""
+        """Language of the document (see :func:`newsclean.language.detect`), computed once, from the text as the
+        first step that asks receives it: in the default pipeline, once the site chrome and the duplicated lines are
+        gone. Read from the original, a chrome line (a lone "U.S.", a menu in another language) could tip a short
+        document's verdict, which a second run over the output, without that line, then turned the other way."""
         if self._language is None:
-            self._language = detect(self.original)
+            self._language = detect(self.text)
         return self._language
 
 

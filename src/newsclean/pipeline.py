@@ -138,6 +138,7 @@ class Pipeline:
         return CleanResult(current, text, tuple(edits), _unique_notes(ctx.notes), ctx.metadata, newline)
 
     def _run_step(self, step: Normalizer, text: str, ctx: Context) -> list[Edit]:
+        ctx.text = text
         if step.english_only and ctx.language != "en":
             return []
         try:

@@ -356,6 +356,7 @@ def test_idempotent(step, text: str) -> None:
 @given(text=texts)
 @example("professor Aron said so. the professor Aron left.")
 @example("homs homs homs homs U.S.\nU.S. ")
+@example("U.S.\n東京 december U.S. хомс хомс ")  # "other" with the chrome line, English without it
 def test_the_casing_steps_in_a_pipeline_are_idempotent(pipeline, text: str) -> None:
     # proper_nouns reads the evidence of the original: a capital that sentence_case gives a sentence's first word
     # ("Professor Aron said so") must be no evidence on a second run, or that run raises more ("the Professor Aron").
