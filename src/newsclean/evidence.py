@@ -198,7 +198,7 @@ def collect(text: str) -> CaseEvidence:
     return _collect(lines, map(_WORDS, lines))
 
 
-def _collect(lines: list[list[str]], line_words: Iterable[list[str]]) -> CaseEvidence:
+def _collect(lines: list[list[str]], words_of_lines: Iterable[list[str]]) -> CaseEvidence:
     """:func:`collect` of a text split by :func:`split_words`, with the words of each line.
 
     Most words are lowercase and only counted, in C (``Counter``, ``map``); Python looks only at the words that do
@@ -209,7 +209,7 @@ def _collect(lines: list[list[str]], line_words: Iterable[list[str]]) -> CaseEvi
     alone: list[str] = []
     runs: list[tuple[str, ...]] = []  # stretches of runs of joined mid-sentence capitalized words
     lowercase: list[str] = []  # the lowercase words
-    for parts, words in zip(lines, line_words):  # gap, word, gap, word, ..., gap; word, word, ...
+    for parts, words in zip(lines, words_of_lines):  # gap, word, gap, word, ..., gap; word, word, ...
         if not words:
             continue
         # Which words are lowercase is needed anyway to find the others; the lowercase ones are kept for the count
