@@ -764,6 +764,23 @@ class SentenceCase(Normalizer):
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         if _lowercase_by_design(self, ctx):
             return []
+        edits = more = self._raise_once(text, ctx)
+        # A verdict may rest on a line this run raises: once its sentences start capitalized, the line above reads
+        # as a headline ("homs the. homs Nano-Satellite"), after which the paragraph below starts a sentence. So the
+        # step runs again on its own result until it raises nothing more, as a second pipeline run would: idempotent
+        # on its own, as proper_nouns is. Raising keeps lengths but for a few letters ("ŉ"); then it stops.
+        for _ in range(_MAX_ROUNDS):
+            if not more or any(len(e.before) != len(e.after) for e in edits):
+                break
+            seen_notes = len(ctx.notes)
+            more = self._raise_once(apply_edits(text, edits), ctx)
+            del ctx.notes[seen_notes:]  # a later round's notes repeat the first's
+            edits = sorted(edits + [self.edit(text, e.start, e.end, e.after, e.reason) for e in more],
+                           key=attrgetter("start"))
+        return edits
+
+    def _raise_once(self, text: str, ctx: Context) -> list[Edit]:
+        """The edits of one run over ``text``."""
         # The lines that can hold a lowercase sentence start, found in a few scans of the whole text: most lines have
         # none, and only these are read closely.
         may_start = _MAY_START_LINE.match
