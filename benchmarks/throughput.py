@@ -232,16 +232,16 @@ def bench_parallel(report: Report, docs: list[str], size: float) -> None:
         pipeline.fix(doc)
     # Two workers as they start here (forked from this process, which runs one thread), then as they start when
     # another thread runs (spawned: each loads the data and warms its memos again), as in a program running Ray.
-    runs = (("one", 1), ("two", 2), ("two, another thread running", 2))
+    runs = (("one", 1, False), ("two", 2, False), ("two, another thread running", 2, True))
     # Each run's best of PARALLEL_ROUNDS interleaved rounds, for the reason given in best_rates: on this machine one
     # round of the same run has given 1.61x and another 2.03x.
     best: dict[str, tuple[float, str, float, float]] = {}
-    every: dict[str, list[float]] = {run: [] for run, _ in runs}
+    every: dict[str, list[float]] = {run: [] for run, _, _ in runs}
     for _ in range(PARALLEL_ROUNDS):
-        for run, workers in runs:
+        for run, workers, threaded in runs:
             release = threading.Event()
             other = threading.Thread(target=release.wait)
-            if "thread" in run:
+            if threaded:
                 other.start()
             how = start_method() if workers > 1 else "in process"
             own, children = cpu_seconds(resource.RUSAGE_SELF), cpu_seconds(resource.RUSAGE_CHILDREN)
@@ -249,7 +249,9 @@ def bench_parallel(report: Report, docs: list[str], size: float) -> None:
             n = sum(1 for _ in pipeline.clean_many(docs, workers=workers))
             seconds = time.perf_counter() - start
             assert n == len(docs)
-            release.set()
+            if threaded:
+                release.set()
+                other.join()
             # Workers are joined when the iterator ends, so their CPU time is counted by then.
             own = cpu_seconds(resource.RUSAGE_SELF) - own
             children = cpu_seconds(resource.RUSAGE_CHILDREN) - children
@@ -257,10 +259,10 @@ def bench_parallel(report: Report, docs: list[str], size: float) -> None:
             print(f"  {run}: {size / seconds:.2f} MB/s", flush=True)
             if run not in best or seconds < best[run][0]:
                 best[run] = (seconds, how, own, children)
-    rates = {run: size / best[run][0] for run, _ in runs}
-    cpu = {run: best[run][2] + best[run][3] for run, _ in runs}
+    rates = {run: size / best[run][0] for run, _, _ in runs}
+    cpu = {run: best[run][2] + best[run][3] for run, _, _ in runs}
     rows = []
-    for run, workers in runs:
+    for run, workers, _ in runs:
         seconds, how, own, children = best[run]
         rows.append([
             str(workers), how, f"{seconds:.2f}", f"{rates[run]:.2f}", f"{rates[run] / rates['one']:.2f}",

@@ -24,9 +24,9 @@ _KEEP_BEFORE_NO_BREAK = frozenset("«‹")
 
 # Finding debris is the whole cost on clean text, so it is found by what a fast search can look for: a double space
 # is searched with str.find, the debris at line breaks with one pattern (below), the odd spaces with one character
-# class. A run of whitespace around each hit is then judged as a whole. A pattern that matched "any whitespace run" would stop at
-# every space between two words: measured at 4-10 MB/s against over 100 MB/s for this. The stdlib engine scans for a
-# class of single characters two to three times faster than ``regex``.
+# class. A run of whitespace around each hit is then judged as a whole. A pattern that matched "any whitespace run"
+# would stop at every space between two words: measured at 4-10 MB/s against over 100 MB/s for this. The stdlib
+# engine scans for a class of single characters two to three times faster than ``regex``.
 _ODD_SPACES = sorted(_H - {" "})
 _ODD_SPACE = re.compile("[" + "".join(_ODD_SPACES) + "]")
 _LITERALS = ("  ",)
