@@ -159,6 +159,9 @@ def test_collect_is_the_reference(text: str) -> None:
     # A headline-style line is no evidence; the line after it is.
     ("Rebels Entered Homs On Sunday\nthey met the Security Council in Homs on a rainy evening after talks",
      {"security", "council", "homs"}, {("security", "council")}, {"homs"}, {("security", "council")}),
+    # ... however many of its capitalized words start a sentence before the first that does not.
+    ("Breaking: Rebels Take Homs On Sunday", set(), set(), set(), set()),
+    ("Rebels left. The army entered Homs on a rainy evening after long talks", {"homs"}, set(), {"homs"}, set()),
     # A line most of whose long words are capitalized is headline-style, even in lowercase company.
     ("they met the Security Council in Homs.", set(), set(), set(), set()),
     # After a hyphen a capitalized run does not start: "Nano-Satellite Systems" is no "Satellite Systems".
