@@ -62,6 +62,9 @@ def test_split_words_is_the_regex_split_of_each_line(text: str) -> None:
     "ﬁnance Ａｂｃ",  # a ligature, below; full-width letters, beyond
     "Homs 😀 fell 👩\u200d👩\u200d👧",  # emoji beyond, but no letter: the standard library's engine
     "\U0001d400\U0001d401 math letters",  # letters beyond the Basic Multilingual Plane: the regex engine
+    "\u2fff \u3000 Homs\u3000fell",  # the last code point below _FAST_END, and an ideographic space: no letters
+    "x\u3006y 〆",  # letters just past _FAST_END: the regex engine
+    "Homs \ud800 fell \udfff",  # lone surrogates, beyond _FAST_END but no letters
 ])
 def test_split_words_table(text: str) -> None:
     assert split_words(text) == _split_by_definition(text)
