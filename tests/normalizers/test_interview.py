@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean import ConfigError, Pipeline
+from newsclean.normalizers import interview
 from newsclean.normalizers.interview import MARK, Interview
 
 from strategies import CLEAN_LINES
@@ -377,6 +378,38 @@ def test_only_dangling_fragments_are_removed(case) -> None:
             kept = after.removesuffix(" " + MARK)
             assert before.startswith(kept) and k in cut_lines, (before, after)
     assert Pipeline([Interview()]).fix(result.text) == result.text
+
+
+_NAME_WORDS = ["Q", "A", "Prof.", "O'Neil", "Ünal", "professor", "İlhan", "Straße", "e\u0301", "2", "-", "’"]
+_label_like = st.builds(
+    "{}{}{}{}{}{}".format,
+    st.sampled_from(["", "**", "__", "*", "_", " "]),
+    st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=6).map(" ".join),
+    st.sampled_from(["", "**", "__", " "]),
+    st.sampled_from(["", " ", "\u00a0", "\u202f", "\t", "  "]),
+    st.sampled_from([":", "::", ":**", ":__", "://x.org", ":30"]),
+    st.sampled_from(["", " What", "What", " and so on", " 10:30"]),
+)
+
+
+@pytest.mark.parametrize("line", ["**WTN:** Hi", "**WTN** : Hi", "__Prof. Aron :__ Hi", "**Q**\u00a0: Hi", "_Q_\u202f:",
+                                  "Professor Aron: Hi"])
+def test_a_labels_speaker_is_what_its_line_holds_before_the_colon(line: str) -> None:
+    # A text whose lines hold different things before their first colon is passed over without matching labels:
+    # that holds as long as a label's speaker is what its line holds there, less emphasis and spaces.
+    _assert_speakers_told_before_the_colon(line)
+
+
+@given(st.lists(_label_like | st.sampled_from(CLEAN_LINES[:5]), min_size=1, max_size=6).map("\n".join))
+def test_a_labels_speaker_is_told_by_its_line_before_the_colon(text: str) -> None:
+    _assert_speakers_told_before_the_colon(text)
+
+
+def _assert_speakers_told_before_the_colon(text: str) -> None:
+    for start, colon, end in interview._label_lines(text):
+        label = interview._label(text, start, start + len(text[start:end].rstrip()))
+        if label is not None:
+            assert interview._speaker(text[start:colon].strip(interview._AROUND_NAME)) == label.key
 
 
 def test_abbreviations_match_pysbd() -> None:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from newsclean.data import load
 from newsclean.evidence import case_evidence
 from newsclean.normalizer import Context
-from newsclean.normalizers.typos import _PART, _TOKEN, _distinct_runs, _Evidence, _Protected, _runs, _tokens_with
+from newsclean.normalizers.typos import _PART, _TOKEN, _Evidence, _Protected, _runs, _tokens_with, _unknown_runs
 from newsclean.spans import SpanIndex
 from newsclean.spelling import (COMMON_ZIPF, DISTANT_ZIPF, candidates, common_within_one_edit, distant_candidates,
                                 lexicon, shape)
@@ -32,18 +32,27 @@ def test_runs_are_the_runs_of_ascii_letters(text: str) -> None:
     assert _runs(text) == _PART.findall(text)
 
 
+_NEVER = {"Knwon", "hile", "ple", "Saasa"}
+
+
 @given(st.one_of(token_soup, any_text, surrogates, news_like, st.sampled_from(CASE_TRAPS)), st.booleans())
-def test_distinct_runs_read_from_the_words_split_for_casing_are_the_texts(text: str, gathered_before: bool) -> None:
+def test_unknown_runs_read_from_the_words_split_for_casing_are_the_texts(text: str, gathered_before: bool) -> None:
     ctx = Context(text)
     if gathered_before:  # as when a casing step ran first: the original's words are split then
         case_evidence(ctx)
-    assert _distinct_runs(text, ctx) == set(_PART.findall(text))
+    expected = set(_PART.findall(text)) - lexicon().common_forms - _NEVER
+    assert _unknown_runs(text, ctx, _NEVER) == expected
 
 
-def test_distinct_runs_of_a_changed_text_are_its_own() -> None:
+def test_unknown_runs_of_a_changed_text_are_its_own() -> None:
     ctx = Context("Residents of Saasa said so.")
     case_evidence(ctx)
-    assert _distinct_runs("Residents of Jarmana said so.", ctx) == {"Residents", "of", "Jarmana", "said", "so"}
+    assert _unknown_runs("Residents of Jarmana said so, Saasa.", ctx, _NEVER) == {"Jarmana"}
+
+
+def test_the_common_words_are_runs_of_ascii_letters() -> None:
+    # _unknown_runs looks for the words beyond ASCII once the common words are set aside: none of them may be one.
+    assert all(word.isascii() and word.isalpha() for word in lexicon().common_forms)
 
 
 @given(token_soup, st.sets(st.sampled_from(["knwon", "Knwon", "well", "Qaem", "hile", "ple"]), min_size=1))

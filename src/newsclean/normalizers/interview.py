@@ -33,6 +33,8 @@ _WORD = r"\p{L}[\p{L}\p{M}.'’-]{0,24}"
 _NAME = rf"{_WORD}(?:[ ](?:{_WORD}|\d{{1,3}})){{0,4}}"
 _SEP = r"[ \u00a0\u202f]?:"  # French typography puts a (no-break, or narrow no-break) space before the colon: "Q : "
 _LABEL_CHARS = 140  # no label is longer: five words of at most 25 letters, emphasis and colon
+#: What stands around a label's name before its colon: emphasis, and a space before the colon (see _SEP).
+_AROUND_NAME = "*_ \u00a0\u202f"
 _LABEL = regex.compile(
     rf"""
     ^(?:
@@ -169,10 +171,11 @@ class _Transcript:
     join: bool  # join labels alone on their line to their text
 
 
-def _labels(text: str) -> dict[int, _Label]:
-    """The speaker labels of ``text`` by the offset of their line. Only a line with a colon among its first
-    _LABEL_CHARS characters can start with one: those few lines are found from the colons, in C."""
-    labels = {}
+def _label_lines(text: str) -> list[tuple[int, int, int]]:
+    """``(start, colon, end)`` of each line of ``text`` with a colon among its first _LABEL_CHARS characters (its first
+    colon; ``end``: where the line ends). Only those few lines can start with a label: they are found from the
+    colons, in C."""
+    lines = []
     colon = text.find(":")
     while colon != -1:
         start = text.rfind("\n", 0, colon) + 1
@@ -180,10 +183,18 @@ def _labels(text: str) -> dict[int, _Label]:
         if end == -1:
             end = len(text)
         if colon - start < _LABEL_CHARS:
-            label = _label(text, start, start + len(text[start:end].rstrip()))
-            if label is not None:
-                labels[start] = label
+            lines.append((start, colon, end))
         colon = text.find(":", end)
+    return lines
+
+
+def _labels(text: str, lines: list[tuple[int, int, int]]) -> dict[int, _Label]:
+    """The speaker labels of ``text`` by the offset of their line, among ``lines`` (see :func:`_label_lines`)."""
+    labels = {}
+    for start, _, end in lines:
+        label = _label(text, start, start + len(text[start:end].rstrip()))
+        if label is not None:
+            labels[start] = label
     return labels
 
 
@@ -199,8 +210,13 @@ def _label(text: str, start: int, end: int) -> _Label | None:
     # "Q:What" is a label too, but not "http://" or "Time:10:30": the colon ends a word before a word.
     if not (rest or m.group("gap") or opened or text[m.end()].isupper()):
         return None
-    key = " ".join(name.replace(".", " ").casefold().split())
-    return _Label(start, m.end() - len(m.group("gap")), m.end(), rest, name, opened, sep, bool(m.group("o1")), key)
+    return _Label(start, m.end() - len(m.group("gap")), m.end(), rest, name, opened, sep, bool(m.group("o1")),
+                  _speaker(name))
+
+
+def _speaker(name: str) -> str:
+    """Who a label's ``name`` stands for (see :attr:`_Label.key`)."""
+    return " ".join(name.replace(".", " ").casefold().split())
 
 
 def _paragraphs(text: str, labels: dict[int, _Label]) -> list[_Para]:
@@ -262,7 +278,14 @@ def _in_url(text: str, pos: int) -> bool:
 
 
 def _transcripts(text: str) -> list[_Transcript]:
-    labels = _labels(text)
+    lines = _label_lines(text)
+    # A label's line holds its speaker's name before its first colon, with only emphasis and a space around it
+    # (_AROUND_NAME). When no two of those lines hold the same there, no one speaks twice: told without matching
+    # the label pattern on each line, as most texts with a colon are (interview about 9.5 -> 7.3 ms per MB).
+    said = [_speaker(text[start:colon].strip(_AROUND_NAME)) for start, colon, _ in lines]
+    if len(set(said)) == len(said):
+        return []
+    labels = _labels(text, lines)
     counts = Counter(label.key for label in labels.values())
     speakers = {k for k, n in counts.items() if n >= 2}
     if not speakers:

@@ -110,7 +110,7 @@ class Typos(Normalizer):
             # Offline, only a word that is no word at all can be corrected: find those few in bulk, and look at the
             # tokens they are in only.
             proposals = None
-            suspects = self._suspects(_distinct_runs(text, ctx), evidence)
+            suspects = self._suspects(text, ctx, evidence)
             if not suspects:
                 return []
             tokens = _tokens_with(text, suspects)
@@ -194,14 +194,13 @@ class Typos(Normalizer):
             return None
         return _cased(after.lower(), token), f"LanguageTool {message}; '{token}' is no word in newsclean's lexicon"
 
-    def _suspects(self, runs: set[str], evidence: _Evidence) -> frozenset[str]:
-        """The runs of letters of a text (``runs``, distinct) that may be misspelled ordinary words: every part of a
-        token is such a run, and whether it may be a typo depends on the run, the lexicon and (looked at later, for
-        these few only) the document's case evidence."""
+    def _suspects(self, text: str, ctx: Context, evidence: _Evidence) -> frozenset[str]:
+        """The runs of letters of ``text`` that may be misspelled ordinary words: every part of a token is such a run,
+        and whether it may be a typo depends on the run, the lexicon and (looked at later, for these few only) the
+        document's case evidence."""
         min_zipf, min_gain = self.min_zipf, self.min_gain
         never = _never_typos(min_zipf, min_gain)
-        # Most of a text's words are common words, and most of the others were met before: set aside here in C.
-        unknown = runs.difference(lexicon().common_forms).difference(never)
+        unknown = _unknown_runs(text, ctx, never)
         suspects = []
         named = evidence.named()
         for run in unknown:
@@ -402,20 +401,25 @@ def _runs(text: str) -> list[str]:
     return text.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).decode("ascii").split()
 
 
-def _distinct_runs(text: str, ctx: Context) -> Set[str]:
-    """``set(_runs(text))``, from the words a casing step has split already when it can.
+def _unknown_runs(text: str, ctx: Context, never: set[str]) -> Set[str]:
+    """The distinct runs of letters of ``text`` (``set(_runs(text))``) less the common words (lowercase and
+    capitalized) and the runs that are ``never`` typos: most of a text's words are common, and most of the others
+    were met before, set aside here in C.
 
     When ``text`` is the document as it came and its case evidence is gathered, its distinct words are gathered
-    too (:func:`newsclean.evidence.written_words`). Every ASCII letter is in one of those words: a word of ASCII
-    letters is a run, and a word with a letter beyond ASCII holds its runs. Reading them spares a split into new
-    strings, their hashing and a set of them (typos: 29 -> 20 ms per MB inside the pipeline)."""
+    too (:func:`newsclean.evidence.written_words`), and read instead of a split into new strings, their hashing and a
+    set of them (typos: 29 -> 20 ms per MB inside the pipeline). Every ASCII letter is in one of those words: a word
+    of ASCII letters is a run, and a word with a letter beyond ASCII holds its runs. The common words and ``never``
+    are runs of ASCII letters, so the words beyond ASCII outlast the difference, and are looked for among the few
+    words left, not among all of the document's: one pass over a thousand words in cold memory fewer."""
+    common = lexicon().common_forms
     if text is not ctx.original or gathered_case_evidence(ctx) is None:
-        return set(_runs(text))
-    words = written_words(ctx)
-    beyond = list(filterfalse(str.isascii, words))
+        return set(_runs(text)).difference(common, never)
+    unknown = written_words(ctx).difference(common, never)
+    beyond = list(filterfalse(str.isascii, unknown))
     if not beyond:
-        return words
-    return words.difference(beyond).union(chain.from_iterable(map(_runs, beyond)))
+        return unknown
+    return unknown.difference(beyond).union(set(chain.from_iterable(map(_runs, beyond))).difference(common, never))
 
 
 class _Protected:
