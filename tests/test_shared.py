@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -48,6 +50,39 @@ def test_words_of_a_text_without_word_characters_beyond_ascii_are_split_in_bytes
     if not language._WORD_CHAR.search(beyond):
         words = text.encode().translate(language._LOWER_LETTERS).decode("ascii").split()
         assert words == [w.lower() for w in language._WORD.findall(text)]
+
+
+def _scored_verdict(text: str) -> str:
+    """What language._verdict says when it scores every language (no English shortcut), on an ASCII text."""
+    table = language._table()
+    words = text.lower().split()
+    scores = [0.0] * len(table.langs)
+    # Summed as _verdict sums (a distinct word's weight times its count, in order of first use): a tie between two
+    # languages stays a tie.
+    for w, n in Counter(words).items():
+        for i, weight in table.weights.get(w, ()):
+            scores[i] += weight * n
+    en = scores[table.langs.index("en")]
+    best = max(range(len(table.langs)), key=scores.__getitem__)
+    if len(words) < language._MIN_WORDS or table.langs[best] == "en" or scores[best] < 0.02 * len(words) or (
+            scores[best] <= language._MARGIN * en):
+        return "en"
+    return table.langs[best]
+
+
+_FUNCTION_WORDS = sorted(w for w in language._table().known if w.isascii() and w.isalpha())
+_ENGLISH = [w for w in _FUNCTION_WORDS if language._table().lead[w] > 0]
+_OTHERS = [[w for w in _FUNCTION_WORDS if any(i == k for i, _ in language._table().weights[w])]
+           for k, lang in enumerate(language._table().langs) if lang != "en"]
+
+
+@given(st.sampled_from([ws for ws in _OTHERS if ws]).flatmap(
+    lambda other: st.lists(st.sampled_from(_ENGLISH) | st.sampled_from(other), min_size=8, max_size=60)))
+def test_the_english_shortcut_gives_the_verdict_of_scoring_every_language(words: list[str]) -> None:
+    # English function words and one other language's, about as many of each: texts where English just wins, just
+    # loses, or ties with the other language's score over the margin.
+    text = " ".join(words)
+    assert language._verdict(text) == _scored_verdict(text)
 
 
 SPANS = [
