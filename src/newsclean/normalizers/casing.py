@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count, filterfalse, pairwise
+from itertools import accumulate, chain, compress, count, pairwise
 from operator import attrgetter, itemgetter, methodcaller, not_
 from typing import NamedTuple
 
@@ -255,16 +255,25 @@ class _Spellings:
 
     def __init__(self, words: Set[str], lowercase: Counter):
         self._words = words
-        self._others = list(filterfalse(lowercase.__contains__, words))
+        # A set difference probes the counter from C, not through a call per word as a filter does.
+        self._others = list(words.difference(lowercase))
         self._lows = list(map(str.lower, self._others))
+        self._low_set: frozenset[str] | None = None
 
     def of(self, lows: frozenset[str]) -> set[str]:
         """The words whose lowercase is in ``lows``, as written."""
-        return self._words & lows | set(compress(self._others, map(lows.__contains__, self._lows)))
+        return self._words & lows | self.others_of(lows)
+
+    def others_of(self, lows: frozenset[str]) -> set[str]:
+        """The words not written lowercase whose lowercase is in ``lows``, as written."""
+        return set(compress(self._others, map(lows.__contains__, self._lows)))
 
     def any_of(self, lows: frozenset[str]) -> bool:
         """Whether the lowercase of a word is in ``lows``."""
-        return not (lows.isdisjoint(self._words) and lows.isdisjoint(self._lows))
+        if self._low_set is None:
+            # Asked a few times per document: the others' lowercase made a set once, not read as a list each time.
+            self._low_set = frozenset(self._lows)
+        return not (lows.isdisjoint(self._words) and lows.isdisjoint(self._low_set))
 
 
 @lru_cache(maxsize=1)
@@ -278,6 +287,14 @@ def _listed_names() -> frozenset[str]:
         if entry and len(first) > 1 and (first not in common or entry.kind == "month" or first in name_like):
             listed.add(first)
     return frozenset(listed)
+
+
+@lru_cache(maxsize=1)
+def _listed_or_keys() -> frozenset[str]:
+    """:func:`_listed_or_proper` and :func:`_phrase_keys` in one set (both hold lowercase words only): a document's
+    lowercase words are looked up in the two at once, one lookup each in a large set (cold in the cache after the
+    other steps) instead of two."""
+    return _listed_or_proper() | _phrase_keys()
 
 
 @lru_cache(maxsize=1)
@@ -1000,14 +1017,18 @@ class ProperNouns(Normalizer):
             # The original's words, and their spellings, are gathered once for every step that reads them (the
             # typo step too): about 8 ms per MB less than a set of them per run.
             founds, present, spellings = line_words(ctx), written_words(ctx), _original_spellings(ctx)
+            # Its lowercase words, counted already: the lists hold only lowercase words, and looking the others up
+            # too in a large set (cold in the cache after the other steps) costs time for nothing.
+            lowercase: Set[str] | Counter = own.lowercase
         else:
             founds = list(map(_WORDS, lines))
-            present = set(chain.from_iterable(founds))
+            present = lowercase = set(chain.from_iterable(founds))
             spellings = _Spellings(present, own.lowercase)
         # Most words are no name: which lowercase words any evidence could raise is decided once per word (type)
         # from the document's evidence and the lists; only the lines holding one of them are looked at closely,
         # and in them only those words, the starts of multi-word names and the neighbours of capitalized pairs.
-        raisable = self._raisable(present, evidence, own)
+        listed = _listed_or_keys().intersection(lowercase)  # the lowercase words the lists hold
+        raisable = self._raisable(present, evidence, own, listed)
         firsts, seconds = _pair_words(own)
         # Names the document capitalizes that may stand lowercase next to a capitalized name ("Adam neumann").
         beside = _beside_words(present, own) - raisable
@@ -1026,7 +1047,9 @@ class ProperNouns(Normalizer):
         # A key word in a document without one of its partners in any case starts no listed name: "said" ("Port
         # Said") alone made a tenth of the lines read closely.
         partners = _phrase_partners()
-        names = {w for w in spellings.of(_phrase_keys()) if spellings.any_of(partners[w.lower()])}
+        keys = _phrase_keys()
+        names = {w for w in keys.intersection(listed) | spellings.others_of(keys)
+                 if spellings.any_of(partners[w.lower()])}
         looked = watched | to_raise | names
         if not users and looked.isdisjoint(present):
             return []
@@ -1085,10 +1108,11 @@ class ProperNouns(Normalizer):
                 i = k + used
         return edits
 
-    def _raisable(self, words: Set[str], evidence: CaseEvidence, own: CaseEvidence) -> set[str]:
-        """The lowercase words of ``words`` (the text's) that the document's evidence, the gazetteer or the lexicon
-        may raise, decided once per word: what :meth:`_decide` needs to look at. A common word the gazetteer knows
-        ("turkey", "march") is in only when a context could make it the name."""
+    def _raisable(self, words: Set[str], evidence: CaseEvidence, own: CaseEvidence, listed: Set[str]) -> set[str]:
+        """The lowercase words of ``words`` (the text's; ``listed`` those of them in :func:`_listed_or_keys`) that
+        the document's evidence, the gazetteer or the lexicon may raise, decided once per word: what :meth:`_decide`
+        needs to look at. A common word the gazetteer knows ("turkey", "march") is in only when a context could make
+        it the name."""
         raisable = set()
         for low in words.intersection(evidence.capitalized):
             ev = own if _is_word(low) else evidence
@@ -1097,7 +1121,7 @@ class ProperNouns(Normalizer):
             if count and _document_vouches(low, count, ev.lowercase[low], ev.alone[low], False, ev.capitalized[low]):
                 raisable.add(low)
         if self.gazetteer:
-            raisable |= words & _listed_or_proper()
+            raisable |= _listed_or_proper().intersection(listed)
         return raisable - PARTICLES
 
     def _user_names(self) -> dict[str, list[_Entry]]:
