@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import example, given
@@ -11,6 +12,8 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean import Pipeline
 from newsclean.evidence import CaseEvidence, batch_evidence, collect
+from newsclean.normalizer import Context
+from newsclean.normalizers import casing
 from newsclean.normalizers.casing import ProperNouns, SentenceCase
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -37,6 +40,8 @@ FIXES = [
      "Some 2,000 Syrian soldiers crossed the border into Iraq seeking refuge."),
     ("The talks ended on december 8, 2024 in the capital.", "The talks ended on December 8, 2024 in the capital."),
     ("The vote is due on 5 march and results in may 2025.", "The vote is due on 5 March and results in May 2025."),
+    ("It opened on the 8th of may, after rallies on 3rd june and 9 of march.",
+     "It opened on the 8th of May, after rallies on 3rd June and 9 of March."),
     ("He flew from new york to hong kong last week.", "He flew from New York to Hong Kong last week."),
     ("Rebels loyal to the old order of the Assad family left the anti-assad town near the Assad stronghold.",
      "Rebels loyal to the old order of the Assad family left the anti-Assad town near the Assad stronghold."),
@@ -364,6 +369,25 @@ def test_the_casing_steps_in_a_pipeline_are_idempotent(pipeline, text: str) -> N
     # Nor may a line an earlier step removes ("U.S.", taken for Czech words) change the document's language.
     once = pipeline.fix(text)
     assert pipeline.fix(once) == once
+
+
+dated_words = st.sampled_from(["may", "May", "march", "june", "8", "8th", "of", "3", "2024", "the", "nice", "in"])
+dated_seps = st.sampled_from([" ", " ", ", ", ". ", "\n", "-", " 8 ", "8", "th "])
+dated_texts = st.lists(st.tuples(dated_words, dated_seps), max_size=30).map(lambda ps: "".join(w + s for w, s in ps))
+
+
+@given(text=dated_texts)
+@example("on 8th of may and may 3, but may not")
+def test_months_without_a_digit_near_are_not_decided(text: str) -> None:
+    # proper_nouns decides a month that is a common word ("may") only where a digit stands near it: the same edits
+    # and notes as deciding it everywhere (a shortcut for speed, not a rule).
+    step = ProperNouns()
+    with mock.patch.object(casing, "_dated_words", frozenset):
+        everywhere = Context(text)
+        everywhere_edits = step.propose(text, everywhere)
+    near = Context(text)
+    assert step.propose(text, near) == everywhere_edits
+    assert near.notes == everywhere.notes
 
 
 @given(st.text(alphabet=st.sampled_from(list("хомс дамаск ιράν سوريا 東京 .,\n"))))
