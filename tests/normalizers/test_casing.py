@@ -390,6 +390,33 @@ def test_months_without_a_digit_near_are_not_decided(text: str) -> None:
     assert near.notes == everywhere.notes
 
 
+phrase_words = st.sampled_from(["Security", "Council", "security", "council", "the", "said", "Blue", "Origin", "blue",
+                                 "origin", "Professor", "Aron", "professor", "new", "york", "New", "737", "max", "Max",
+                                 "gb", "GB", "Gb", "homs", "Homs", "iran", "turkey", "march", "8"])
+phrase_texts = st.lists(st.tuples(phrase_words, seps), max_size=40).map(lambda ps: "".join(w + s for w, s in ps))
+
+
+@given(text=phrase_texts)
+@example("The Security Council met. the security council said, and the Blue Origin team left blue origin.")
+@example("We read the Iran Deal text. the iran deal said no. the iran deal said yes.")  # "iran" raised alone
+@example("They sell the 8 Gb Drive now. It has 8 gb drive space, 8 gb here, 8 gb there, 8 gb more.")  # after 8
+def test_phrase_starts_decided_as_phrases_only(text: str) -> None:
+    # A word decided only because a name or a phrase of the document may start there is not asked for a verdict of
+    # its own when the line scan found no evidence about it alone: the same edits and notes as asking it.
+    step = ProperNouns()
+    decide = ProperNouns._decide
+
+    def always(self, *args):
+        return decide(self, *args[:9], True)
+
+    with mock.patch.object(ProperNouns, "_decide", always):
+        asked = Context(text)
+        asked_edits = step.propose(text, asked)
+    skipped = Context(text)
+    assert step.propose(text, skipped) == asked_edits
+    assert skipped.notes == asked.notes
+
+
 @given(st.text(alphabet=st.sampled_from(list("хомс дамаск ιράν سوريا 東京 .,\n"))))
 def test_non_latin_text_unchanged(text: str) -> None:
     assert fix(text) == text
