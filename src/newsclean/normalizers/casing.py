@@ -862,7 +862,7 @@ class SentenceCase(Normalizer):
         starts = self._unless_lines_break_sentences(text, starts, after_fragment, ctx)
         evidence = case_evidence(ctx)
         # The spans to leave are found only for a word that would be raised: most documents with a lowercase start
-        # raise none (70 of 80 on the gold bodies), and finding them costs more than deciding (about 3 ms per MB).
+        # raise none (70 of 80 on the gold bodies), and finding them costs more than deciding (about 2 ms per MB).
         skip = _LazySpans(text, ctx)
         edits = [self._capitalize(text, offset + m.start(), m, line, evidence, skip, reason)
                  for offset, line, m, reason in starts]
