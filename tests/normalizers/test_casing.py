@@ -371,6 +371,18 @@ def test_the_casing_steps_in_a_pipeline_are_idempotent(pipeline, text: str) -> N
     assert pipeline.fix(once) == once
 
 
+def assert_shortcut_changes_nothing(text: str, without) -> None:
+    """proper_nouns gives the same edits and notes on ``text`` as with a shortcut for speed patched away
+    (``without``, a ``mock.patch``)."""
+    step = ProperNouns()
+    with without:
+        slow = Context(text)
+        slow_edits = step.propose(text, slow)
+    fast = Context(text)
+    assert step.propose(text, fast) == slow_edits
+    assert fast.notes == slow.notes
+
+
 dated_words = st.sampled_from(["may", "May", "march", "june", "8", "8th", "of", "3", "2024", "the", "nice", "in"])
 dated_seps = st.sampled_from([" ", " ", ", ", ". ", "\n", "-", " 8 ", "8", "th "])
 dated_texts = st.lists(st.tuples(dated_words, dated_seps), max_size=30).map(lambda ps: "".join(w + s for w, s in ps))
@@ -380,14 +392,8 @@ dated_texts = st.lists(st.tuples(dated_words, dated_seps), max_size=30).map(lamb
 @example("on 8th of may and may 3, but may not")
 def test_months_without_a_digit_near_are_not_decided(text: str) -> None:
     # proper_nouns decides a month that is a common word ("may") only where a digit stands near it: the same edits
-    # and notes as deciding it everywhere (a shortcut for speed, not a rule).
-    step = ProperNouns()
-    with mock.patch.object(casing, "_dated_words", frozenset):
-        everywhere = Context(text)
-        everywhere_edits = step.propose(text, everywhere)
-    near = Context(text)
-    assert step.propose(text, near) == everywhere_edits
-    assert near.notes == everywhere.notes
+    # and notes as deciding it everywhere.
+    assert_shortcut_changes_nothing(text, mock.patch.object(casing, "_dated_words", frozenset))
 
 
 phrase_words = st.sampled_from(["Security", "Council", "security", "council", "the", "said", "Blue", "Origin", "blue",
@@ -403,18 +409,12 @@ phrase_texts = st.lists(st.tuples(phrase_words, seps), max_size=40).map(lambda p
 def test_phrase_starts_decided_as_phrases_only(text: str) -> None:
     # A word decided only because a name or a phrase of the document may start there is not asked for a verdict of
     # its own when the line scan found no evidence about it alone: the same edits and notes as asking it.
-    step = ProperNouns()
     decide = ProperNouns._decide
 
-    def always(self, *args):
-        return decide(self, *args[:9], True)
+    def asking_every_word(self, *args):
+        return decide(self, *args[:-1], True)
 
-    with mock.patch.object(ProperNouns, "_decide", always):
-        asked = Context(text)
-        asked_edits = step.propose(text, asked)
-    skipped = Context(text)
-    assert step.propose(text, skipped) == asked_edits
-    assert skipped.notes == asked.notes
+    assert_shortcut_changes_nothing(text, mock.patch.object(ProperNouns, "_decide", asking_every_word))
 
 
 @given(st.text(alphabet=st.sampled_from(list("хомс дамаск ιράν سوريا 東京 .,\n"))))
