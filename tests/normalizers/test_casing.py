@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import example, given
@@ -11,6 +12,8 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean import Pipeline
 from newsclean.evidence import CaseEvidence, batch_evidence, collect
+from newsclean.normalizer import Context
+from newsclean.normalizers import casing
 from newsclean.normalizers.casing import ProperNouns, SentenceCase
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -37,6 +40,8 @@ FIXES = [
      "Some 2,000 Syrian soldiers crossed the border into Iraq seeking refuge."),
     ("The talks ended on december 8, 2024 in the capital.", "The talks ended on December 8, 2024 in the capital."),
     ("The vote is due on 5 march and results in may 2025.", "The vote is due on 5 March and results in May 2025."),
+    ("It opened on the 8th of may, after rallies on 3rd june and 9 of march.",
+     "It opened on the 8th of May, after rallies on 3rd June and 9 of March."),
     ("He flew from new york to hong kong last week.", "He flew from New York to Hong Kong last week."),
     ("Rebels loyal to the old order of the Assad family left the anti-assad town near the Assad stronghold.",
      "Rebels loyal to the old order of the Assad family left the anti-Assad town near the Assad stronghold."),
@@ -364,6 +369,52 @@ def test_the_casing_steps_in_a_pipeline_are_idempotent(pipeline, text: str) -> N
     # Nor may a line an earlier step removes ("U.S.", taken for Czech words) change the document's language.
     once = pipeline.fix(text)
     assert pipeline.fix(once) == once
+
+
+def assert_shortcut_changes_nothing(text: str, without) -> None:
+    """proper_nouns gives the same edits and notes on ``text`` as with a shortcut for speed patched away
+    (``without``, a ``mock.patch``)."""
+    step = ProperNouns()
+    with without:
+        slow = Context(text)
+        slow_edits = step.propose(text, slow)
+    fast = Context(text)
+    assert step.propose(text, fast) == slow_edits
+    assert fast.notes == slow.notes
+
+
+dated_words = st.sampled_from(["may", "May", "march", "june", "8", "8th", "of", "3", "2024", "the", "nice", "in"])
+dated_seps = st.sampled_from([" ", " ", ", ", ". ", "\n", "-", " 8 ", "8", "th "])
+dated_texts = st.lists(st.tuples(dated_words, dated_seps), max_size=30).map(lambda ps: "".join(w + s for w, s in ps))
+
+
+@given(text=dated_texts)
+@example("on 8th of may and may 3, but may not")
+def test_months_without_a_digit_near_are_not_decided(text: str) -> None:
+    # proper_nouns decides a month that is a common word ("may") only where a digit stands near it: the same edits
+    # and notes as deciding it everywhere.
+    assert_shortcut_changes_nothing(text, mock.patch.object(casing, "_dated_words", frozenset))
+
+
+phrase_words = st.sampled_from(["Security", "Council", "security", "council", "the", "said", "Blue", "Origin", "blue",
+                                 "origin", "Professor", "Aron", "professor", "new", "york", "New", "737", "max", "Max",
+                                 "gb", "GB", "Gb", "homs", "Homs", "iran", "turkey", "march", "8"])
+phrase_texts = st.lists(st.tuples(phrase_words, seps), max_size=40).map(lambda ps: "".join(w + s for w, s in ps))
+
+
+@given(text=phrase_texts)
+@example("The Security Council met. the security council said, and the Blue Origin team left blue origin.")
+@example("We read the Iran Deal text. the iran deal said no. the iran deal said yes.")  # "iran" raised alone
+@example("They sell the 8 Gb Drive now. It has 8 gb drive space, 8 gb here, 8 gb there, 8 gb more.")  # after 8
+def test_phrase_starts_decided_as_phrases_only(text: str) -> None:
+    # A word decided only because a name or a phrase of the document may start there is not asked for a verdict of
+    # its own when the line scan found no evidence about it alone: the same edits and notes as asking it.
+    decide = ProperNouns._decide
+
+    def asking_every_word(self, *args):
+        return decide(self, *args[:-1], True)
+
+    assert_shortcut_changes_nothing(text, mock.patch.object(ProperNouns, "_decide", asking_every_word))
 
 
 @given(st.text(alphabet=st.sampled_from(list("хомс дамаск ιράν سوريا 東京 .,\n"))))
