@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from newsclean.data import load
 
 __all__ = ["Lexicon", "Candidate", "lexicon", "shape", "candidates", "common_within_one_edit", "distant_candidates",
-           "derived", "one_slip_away", "KEY_NEIGHBOURS", "COMMON_ZIPF"]
+           "derived", "regular_plural", "one_slip_away", "KEY_NEIGHBOURS", "COMMON_ZIPF"]
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 # Rows of a QWERTY keyboard are staggered: the key below-left of "e" is "s", below-right is "d".
@@ -321,6 +321,19 @@ _PREFIXES = ("un", "re", "non", "pre", "over", "under", "anti", "co", "de", "dis
              "inter", "multi", "post", "semi", "counter", "mid", "self", "cross", "micro", "mega", "ultra")
 _SUFFIXES = ("s", "es", "ed", "er", "ers", "ing", "ly", "ness", "ist", "ists", "ism", "ment", "ments", "able", "less",
              "ful", "ish", "ize", "ise", "ized", "ised", "ization", "isation")
+
+
+#: Endings of nouns whose plural only adds "s" ("stuffer", "inspector", "lobbyist", "endorsement"): the lists often
+#: carry such a noun but not its plural. Nouns ending otherwise may change before the "s" ("county", "life"), and a
+#: misspelling may end so ("countys", "lifes").
+_REGULAR_NOUN_ENDINGS = ("er", "or", "ist", "ment", "tion", "sion", "ism", "ant", "ent")
+
+
+def regular_plural(word: str) -> bool:
+    """True when ``word`` is an English word of a regular noun ending plus "s" ("stuffers"): a plural the lists
+    lack. Not for a foreign word the lexicon knows ("aktion"): its plural is its language's."""
+    base = word[:-1]
+    return word.endswith("s") and base.endswith(_REGULAR_NOUN_ENDINGS) and base in lexicon().words
 
 
 def derived(word: str) -> bool:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from newsclean import Pipeline
 from newsclean.languagetool import LanguageToolUnavailable, from_matches
 from newsclean.normalizers.typos import ENV_LANGUAGETOOL, Typos
-from newsclean.spelling import KEY_NEIGHBOURS, candidates, derived, distant_candidates
+from newsclean.spelling import KEY_NEIGHBOURS, candidates, derived, distant_candidates, regular_plural
 
 from conftest import SEEDS
 from strategies import CLEAN_LINES, clean_prose
@@ -79,6 +79,8 @@ LEFT_ALONE = [
     "Petrichor and susurrus, a sesquipedalian defenestration, a frunk.",
     # a derived word the lists lack is not a misspelling of a word two edits away ("united")
     "An uncited claim.",
+    # the plural of a noun of a regular ending, which the lists carry without it ("stuffer"): not "staffers"
+    "Gift cards and stocking stuffers.",
     # foreign words, accented or not
     "The intifada, schadenfreude, a fait accompli, hasta luego, señor, über, coup d'état, raison d'être.",
     # abbreviations, acronyms, contractions
@@ -249,6 +251,15 @@ def test_rare_slips_are_not_candidates() -> None:
     # An extra "c" beside neither "n" nor "i" on the keyboard: "uncited" is not a slip for "united".
     assert "united" not in [c.word for c in candidates("uncited")]
     assert derived("uncited") and not derived("statmenmt")
+
+
+@pytest.mark.parametrize(("word", "plural"), [
+    ("stuffers", True), ("inspectors", True),
+    # nouns that change before the "s", a doubled "s", a foreign word's plural: misspellings still
+    ("countys", False), ("lifes", False), ("namess", False), ("aktions", False),
+])
+def test_a_plural_the_lists_lack_is_a_word_only_after_a_regular_noun_ending(word: str, plural: bool) -> None:
+    assert regular_plural(word) is plural
     assert [c.word for c in distant_candidates("statmenmt")] == ["statement"]
 
 

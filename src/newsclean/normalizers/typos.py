@@ -27,7 +27,7 @@ from newsclean.normalizer import Context, Normalizer
 from newsclean.registry import register
 from newsclean.spans import SpanIndex, protected_spans
 from newsclean.spelling import (COMMON_ZIPF, Candidate, candidates, common_within_one_edit, derived,
-                                distant_candidates, lexicon)
+                                distant_candidates, lexicon, regular_plural)
 
 #: An ASCII word and what touches it on either side (a word glued to digits, paths, handles... is a code, not prose).
 _TOKEN = regex.compile(r"(?<![\w@#/\\&=%+~*.'’-])[A-Za-z]+(?:-[A-Za-z]+)*(?:['’]s)?(?![\w@#/\\&=%+~*'’-])")
@@ -333,7 +333,7 @@ def _lexical(word: str, min_zipf: float, min_gain: float) -> str | tuple[Candida
     known = lex.misspellings.get(word)
     if known is not None:
         return known
-    if len(word) < _MIN_GUESS:
+    if len(word) < _MIN_GUESS or regular_plural(word):
         return None
     own = lex.zipf(word)
     # Corrections are common words (min_zipf): with none one edit away, no candidate one slip away could be one, and
