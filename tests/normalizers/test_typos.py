@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from newsclean import Pipeline
 from newsclean.languagetool import LanguageToolUnavailable, from_matches
 from newsclean.normalizers.typos import ENV_LANGUAGETOOL, Typos
+from newsclean.evidence import batch_evidence
 from newsclean.spelling import KEY_NEIGHBOURS, candidates, derived, distant_candidates, regular_plural
 
 from conftest import SEEDS
@@ -389,3 +390,15 @@ def test_held_out_misspellings_are_not_packaged() -> None:
     from newsclean.spelling import lexicon
 
     assert not any(held_out(w) for w in lexicon().misspellings)
+
+
+def test_a_batch_lends_capitals_that_protect_names_not_lowercase_uses_that_confirm_corrections() -> None:
+    # "Groupe" at a sentence start is corrected only when the document itself writes "group" or "groupe" in
+    # lowercase; another article of the batch writing "group" says nothing of this one (a real page's "Groupe LAPS").
+    # The batch lends evidence about the document's own words, in any case: here "Group" of "Group Show".
+    doc = "Groupe LAPS (France) produces movies and multimedia shows for the Group Show."
+    others = ["The group said the board met on Monday.", "A group of ministers met in Paris."]
+    pipeline = Pipeline(["typos"])
+    assert pipeline.clean(doc, batch=batch_evidence([doc, *others])).text == doc
+    with_own_use = doc + " The group was founded in 1990."
+    assert pipeline.clean(with_own_use).text.startswith("Group LAPS")

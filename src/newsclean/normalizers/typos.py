@@ -20,8 +20,8 @@ from typing import Container, Iterable
 import regex
 
 from newsclean.edits import Edit
-from newsclean.evidence import (CaseEvidence, case_evidence, collect, gathered_case_evidence, is_sentence_start,
-                                written_words)
+from newsclean.evidence import (CaseEvidence, case_evidence, collect, document_evidence, gathered_case_evidence,
+                                is_sentence_start, written_words)
 from newsclean.language import detect
 from newsclean.normalizer import Context, Normalizer
 from newsclean.registry import register
@@ -251,7 +251,8 @@ class _Evidence:
     A line's evidence depends on that line alone (whether it is headline-style, where its sentences start, which
     words stand together), so the lines that hold a word, in any case, give the whole document's counts for it: a
     few lines are collected instead of the whole document. With evidence from a batch (``ctx.batch``), the
-    document's merged with the batch's, as every step sees it."""
+    document's merged with the batch's, as every step sees it, for the capitals that protect a name; the lowercase
+    uses that confirm a correction are the document's own (:meth:`lowercase`)."""
 
     __slots__ = ("_ctx", "_lines", "_about", "_whole")
 
@@ -288,7 +289,11 @@ class _Evidence:
         return self._of(word).capitalized_count(word)
 
     def lowercase(self, word: str) -> int:
-        """How often the document writes ``word`` (lowercase) in lowercase."""
+        """How often the document writes ``word`` (lowercase) in lowercase: the document itself, never its batch.
+        What other articles write says nothing of which word this one means ("Groupe LAPS" is no "Group" because
+        other articles write "group")."""
+        if self._ctx.batch is not None:
+            return document_evidence(self._ctx).lowercase.get(word, 0)
         return self._of(word).lowercase.get(word, 0)
 
     def form(self, token: str) -> str | None:
