@@ -493,9 +493,11 @@ def write_docs(report: Report, command: str, note: str) -> None:
         "What `benchmarks/throughput.py` measures: the default pipeline, every normalizer alone and two peers on the"
         " article bodies of the extraction benchmark's gold set repeated to 20 MB (each engine's best of four"
         " interleaved rounds over a quarter of it, every engine in turn in each round); `clean_many` at one and two"
-        " workers; the cold start of the command; the memory of the command streaming a JSONL of 1 GB. MB are 10^6"
-        " bytes of UTF-8 text. On a machine shared with other work, wall-clock MB/s falls with the load; MB per CPU"
-        " second is what one free core gives, and the steadier figure to compare.",
+        " workers, two workers forked and spawned, and the command at `-j 1` and `-j 2` (each run's best of three"
+        " rounds over the whole corpus); the cold start of the command; the memory of the command streaming a JSONL"
+        " of 1 GB. MB are 10^6 bytes of UTF-8 text. On a machine shared with other work, wall-clock MB/s falls with"
+        " the load; MB per CPU second is what one free core gives, and the steadier figure to compare."
+        " `benchmarks/step_costs.py` shows where the default pipeline's time goes, step by step.",
         "",
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with `{command}` "
         f"(newsclean {newsclean.__version__}, Python {platform.python_version()}, {platform.machine()}). "
