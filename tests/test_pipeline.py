@@ -68,6 +68,46 @@ def test_fixed_point_reached_and_replayable() -> None:
 
 
 @dataclass(frozen=True)
+class _ReadsTheDocument(Normalizer):
+    """Records the document it would decide on (``ctx.original``) each time it runs."""
+
+    name = "reads"
+    summary = "test"
+    reads_document = True
+
+    def propose(self, text: str, ctx: Context) -> list[Edit]:
+        ctx.metadata.setdefault("read", []).append(ctx.original)
+        return []
+
+
+@dataclass(frozen=True)
+class _RaisesHoms(Normalizer):
+    name = "raises"
+    summary = "test"
+
+    def propose(self, text: str, ctx: Context) -> list[Edit]:
+        i = text.find("homs")
+        return [self.edit(text, i, i + 4, "Homs", "test")] if i >= 0 else []
+
+
+@dataclass(frozen=True)
+class _RaisesHomsReadingTheDocument(_RaisesHoms):
+    reads_document = True
+
+
+@pytest.mark.parametrize(("step", "read"), [
+    # A step that decides on the document changed it: the next pass reads it as it now is, as a run over the output
+    # would (its raise is evidence for the rest of the document).
+    (_RaisesHomsReadingTheDocument(), ["homs", "Homs"]),
+    # Any other step's change leaves the document's analyses as they were.
+    (_RaisesHoms(), ["homs", "homs"]),
+])
+def test_a_pass_after_a_step_that_reads_the_document_changed_it_reads_it_anew(step: Normalizer,
+                                                                             read: list[str]) -> None:
+    assert Pipeline([_ReadsTheDocument(), step]).clean("homs").metadata["read"] == read
+
+
+@dataclass(frozen=True)
 class _Broken(Normalizer):
     """Proposes an edit whose 'before' does not match the text."""
 

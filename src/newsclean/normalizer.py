@@ -26,6 +26,8 @@ class Context:
     * ``batch``: evidence gathered from the other documents of a batch, when the caller asked for it.
     * ``cache``: analyses a normalizer wants to compute once per document (keyed by the normalizer's name).
     * ``text``: the text the running step received (set by the pipeline before each step).
+    * ``original``: the document the analyses are made from: the text as it came, until a step that reads the
+      document changes it (:meth:`reread`).
     """
 
     __slots__ = ("original", "metadata", "notes", "batch", "cache", "_language", "stage", "text")
@@ -39,6 +41,14 @@ class Context:
         self._language: str | None = None
         self.text = original
         self.stage = 0
+
+    def reread(self, text: str) -> None:
+        """Make the document's analyses from ``text`` from now on, as a new run over ``text`` would: a step that
+        decides on the whole document's evidence ("Homs" written mid-sentence) has changed that evidence by its own
+        edits, and a second run over the output would decide on the changed evidence. The language stays as
+        decided: case and spelling do not change it."""
+        self.original = text
+        self.cache.clear()
 
     @property
     def language(self) -> str:
@@ -66,6 +76,10 @@ class Normalizer:
     idempotent: ClassVar[bool] = True
     """Part of the contract: run on its own output, the normalizer proposes nothing. The pipeline relies on it to
     skip steps that have already seen the current text; only a wrapped arbitrary callable sets it False."""
+    reads_document: ClassVar[bool] = False
+    """True for a normalizer that decides on analyses of the whole document (``ctx.original``: its case evidence,
+    its words): when one changes the text, the pipeline's next pass reads the document as it now is (see
+    :meth:`Context.reread`)."""
 
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         """Return the edits this normalizer makes to ``text``: sorted, non-overlapping, each changing something."""

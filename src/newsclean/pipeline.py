@@ -107,7 +107,7 @@ class Pipeline:
         version = 0
         seen = [-1] * len(self.steps)
         for _ in range(MAX_PASSES):
-            changed = False
+            changed = reread = False
             for index, step in enumerate(self.steps):
                 ctx.stage = stage
                 if seen[index] == version:
@@ -124,11 +124,17 @@ class Pipeline:
                     edits.extend(e.placed(line_of(starts, e.start), stage) for e in proposed)
                     current = apply_edits(current, proposed)
                     changed = True
+                    reread = reread or step.reads_document
                     version += 1
                 seen[index] = version if step.idempotent else version - bool(proposed)
                 stage += 1
             if not changed:
                 break
+            if reread:
+                # The next pass decides on the document as it now is, as a run over the output would: else a name
+                # raised in one place, evidence for the others, would be raised there only by that second run.
+                ctx.reread(current)
+                seen = [-1 if step.reads_document else v for step, v in zip(self.steps, seen)]
         else:
             ctx.notes.append(Note("pipeline", "no_fixed_point", f"still changing after {MAX_PASSES} passes"))
         if newline != "\n":

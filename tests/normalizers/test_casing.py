@@ -243,7 +243,9 @@ def test_every_edit_names_its_evidence() -> None:
     ("Roads in West virginia were closed by the snow on Monday.", "virginia", "gazetteer: us_state 'West Virginia'"),
 ])
 def test_new_evidence_is_named(text: str, before: str, reason: str) -> None:
-    assert {e.reason for e in BOTH.clean(text).edits if e.before == before} == {reason}
+    # Among the word's edits: a raise is evidence for its other places, which a later pass may raise on the counts
+    # alone ("neumann denied it" once "Adam neumann" is "Adam Neumann").
+    assert reason in {e.reason for e in BOTH.clean(text).edits if e.before == before}
 
 
 def test_phrase_evidence_is_named() -> None:
@@ -363,6 +365,7 @@ def test_idempotent(step, text: str) -> None:
 @example("professor Aron said so. the professor Aron left.")
 @example("homs homs homs homs U.S.\nU.S. ")
 @example("U.S.\n東京 december U.S. хомс хомс ")  # "other" with the chrome line, English without it
+@example("gb gb Gb ")  # the raise of the second "gb" is evidence for the first, at a line start
 def test_the_casing_steps_in_a_pipeline_are_idempotent(pipeline, text: str) -> None:
     # proper_nouns reads the evidence of the original: a capital that sentence_case gives a sentence's first word
     # ("Professor Aron said so") must be no evidence on a second run, or that run raises more ("the Professor Aron").

@@ -801,6 +801,7 @@ class SentenceCase(Normalizer):
     name = "sentence_case"
     summary = "Capitalize sentence starts that lost their capital."
     english_only = True
+    reads_document = True
 
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         if _lowercase_by_design(self, ctx):
@@ -1002,6 +1003,7 @@ class ProperNouns(Normalizer):
     name = "proper_nouns"
     summary = "Capitalize lowercased proper nouns the document, a gazetteer or a cased lexicon vouches for."
     english_only = True
+    reads_document = True
 
     names: tuple = ()
     """Your own proper nouns, spelled as they should be ("Homs", "McCain", "Deir ez-Zor"): always raised."""

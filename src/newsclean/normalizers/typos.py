@@ -82,6 +82,7 @@ class Typos(Normalizer):
     name = "typos"
     summary = "misspelled ordinary English words, corrected only when one correction clearly wins"
     english_only = True
+    reads_document = True
 
     min_ratio: float = 10.0
     """How many times likelier the best correction must be than the runner-up."""
