@@ -304,10 +304,8 @@ def bench_command_jobs(report: Report, docs: list[str], size: float) -> float:
         every: dict[int, list[float]] = {1: [], 2: []}
         for _ in range(PARALLEL_ROUNDS):
             for jobs in every:
-                start = time.perf_counter()
-                subprocess.run([*newsclean_command(), "fix", "--jsonl", "-j", str(jobs), "-o", str(out), str(source)],
-                               check=True)
-                every[jobs].append(time.perf_counter() - start)
+                every[jobs] += wall_times(
+                    [*newsclean_command(), "fix", "--jsonl", "-j", str(jobs), "-o", str(out), str(source)], 1)
                 print(f"  newsclean fix --jsonl -j {jobs}: {size / every[jobs][-1]:.2f} MB/s", flush=True)
     best = {jobs: min(times) for jobs, times in every.items()}
     report.table(
