@@ -277,7 +277,7 @@ DISTANT_ZIPF = 3.5
 
 
 @lru_cache(maxsize=None)
-def _deletion_index(first: str, length: int) -> dict[str, list[str]]:
+def _deletion_index(first: str, length: int) -> dict[str, tuple[str, ...]]:
     """The common words of one shape by each of their one-deletion variants (and themselves), worked out once per
     shape used. A word with a doubled letter is listed twice under the variant without it."""
     index: dict[str, list[str]] = {}
@@ -285,7 +285,9 @@ def _deletion_index(first: str, length: int) -> dict[str, list[str]]:
         index.setdefault(word, []).append(word)
         for i in range(length):
             index.setdefault(word[:i] + word[i + 1 :], []).append(word)
-    return index
+    # Kept as tuples: the garbage collector stops tracking a tuple of strings, and the dict of them, where every
+    # list stays tracked and is traversed by each full collection for as long as the process runs.
+    return {variant: tuple(words) for variant, words in index.items()}
 
 
 @lru_cache(maxsize=1)
