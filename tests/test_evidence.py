@@ -129,7 +129,8 @@ def _reference(text: str) -> CaseEvidence:
             if k > 0 and titled[k - 1] and gaps[k] == " ":
                 if mid[k - 1]:  # a sentence start's capital is no evidence, for a pair's first word either
                     pairs[words[k - 1].lower(), w.lower()] += 1
-            elif not joined_to_next(k):
+            elif not joined_to_next(k) and not (k > 0 and gaps[k] == " " and len(words[k - 1]) > 1
+                                                and words[k - 1].isupper()):  # "GE Healthcare": an acronym's name
                 alone[w.lower()] += 1
             # A run goes on over one space from a mid-sentence word; it does not start after a hyphen or an apostrophe.
             if k > 0 and mid[k - 1] and gaps[k] == " ":
@@ -187,6 +188,9 @@ def test_collect_is_the_reference(text: str) -> None:
     ("Professor Aron spoke in the hall. the students met Professor Aron later in the evening",
      {"aron", "professor"}, {("professor", "aron")}, set(), {("professor", "aron")}),
     ("Professor Aron spoke to the students of the law school in the big hall", {"aron"}, set(), set(), set()),
+    # A capitalized word after an acronym is part of a name ("GE Healthcare"), not alone.
+    ("the staff of GE Healthcare met healthcare workers and the NHS in London", {"healthcare", "london"}, set(),
+     {"london"}, set()),
     # Openers (quotes, bullets) between a line start and a word: still a sentence start.
     ("“Homs,” he said.\n• Aleppo fell", set(), set(), set(), set()),
     # A quotation's first word is capitalized as a sentence's, unless a capitalized word follows it (a title).

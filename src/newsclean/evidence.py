@@ -66,7 +66,8 @@ class CaseEvidence:
     mid-sentence, outside headline-style lines: evidence that a title or a name's first word is capitalized."""
     alone: Counter[str] = field(default_factory=Counter)
     """Word -> times written capitalized mid-sentence with no capitalized word joined to it: "Turkey" in "Iran and
-    Turkey", not "President" in "President Assad" (a title, lowercase elsewhere: "the president")."""
+    Turkey", not "President" in "President Assad" (a title, lowercase elsewhere: "the president"), nor "Healthcare"
+    after an acronym, in "GE Healthcare" (a company's name, "healthcare" elsewhere)."""
     phrases: Counter[tuple[str, ...]] = field(default_factory=Counter)
     """Words (lowercase) -> times written as a run of capitalized words joined by single spaces, every one of them
     mid-sentence, outside headline-style lines: "Security Council" in "the Security Council voted". Every stretch of
@@ -256,7 +257,7 @@ def _collect(lines: list[list[str]], words_of_lines: Iterable[list[str]]) -> Cas
             if gap == " " and k - 1 in titled_set:
                 if last == k - 1:
                     joined.append((words[k - 1], w))
-            elif not (k + 1 in titled_set and parts[2 * k + 2] == " "):
+            elif not (k + 1 in titled_set and parts[2 * k + 2] == " " or gap == " " and _acronym(words[k - 1])):
                 alone.append(w)
             if last == k - 1 and gap == " ":
                 run.append(w)
@@ -285,6 +286,11 @@ def _collect(lines: list[list[str]], words_of_lines: Iterable[list[str]]) -> Cas
     pairs = Counter([(lower(a), lower(b)) for a, b in joined])
     phrases = Counter([tuple(map(lower, stretch)) for stretch in runs])
     return CaseEvidence(capitalized, Counter(lowercase), pairs, Counter(map(lower, alone)), phrases)
+
+
+def _acronym(word: str) -> bool:
+    """An all-capitals word of two letters or more ("GE", "NBC"): with a capitalized word after it, a name."""
+    return len(word) > 1 and word.isupper()
 
 
 def _stretches(run: list[str], joined: bool, stretches: list[tuple[str, ...]]) -> None:

@@ -195,6 +195,9 @@ LEAVES = [
     "The agency warned about Meth on Monday, and the meth crisis grew while Dakota meth labs stayed open.",
     "He said the Lakers won, and the Los Angeles lakers fans, and the lakers of the region, cheered.",
     "The 2 max setting and the Max button differ; turn it to 2 max and wait, then use 3 max later.",
+    # a common word the document capitalizes only after an acronym, in a company's name
+    ("Olivier Bosc is the head of Life Care Solutions at GE Healthcare. The scanners of GE Healthcare help "
+     "healthcare professionals in the clinic every day."),
     # a lowercase word starting a line that is no sentence (an address): a tie of evidence is no evidence
     ("The showroom of the designers is on Corso Monforte in the city of Milan, near the center.\n"
      "Flos Showroom\ncorso Monforte, 15"),
