@@ -58,6 +58,8 @@ FIXES = [
     # inside compounds and possessives
     ("a well-knwon fact", "a well-known fact"),
     ("the goverment's plan", "the government's plan"),
+    # the same misspelling in two forms of one word: both corrected, to the two forms
+    ("the goverment and other goverments", "the government and other governments"),
     # a capitalized misspelling at a sentence start, with the document using the word in lowercase
     ("Goverment forces advanced. The government said so.", "Government forces advanced. The government said so."),
 ]
@@ -82,6 +84,8 @@ LEFT_ALONE = [
     "An uncited claim.",
     # the plural of a noun of a regular ending, which the lists carry without it ("stuffer"): not "staffers"
     "Gift cards and stocking stuffers.",
+    # a word the document writes in two forms, neither known, is a term of its own: not "smallest"
+    "The smallsat market grew, and the firm builds smallsats for lunar landers.",
     # foreign words, accented or not
     "The intifada, schadenfreude, a fait accompli, hasta luego, señor, über, coup d'état, raison d'être.",
     # abbreviations, acronyms, contractions
@@ -209,6 +213,13 @@ UNSURE = [
     ("the lauched product", "'launched' or 'laughed'"),
     ("it seemd to work", "'seems' or 'seemed'"),  # forms of one word: the sentence decides, not frequency
 ]
+
+
+def test_a_term_in_two_forms_is_left_with_a_note() -> None:
+    result = PIPE.clean("The smallsat market grew. Smallsats and more smallsats flew.")
+    assert result.text == "The smallsat market grew. Smallsats and more smallsats flew."
+    (note,) = result.notes
+    assert note.kind == "own_term" and "'smallsats'" in note.message
 
 
 @pytest.mark.parametrize(("text", "candidates"), UNSURE)

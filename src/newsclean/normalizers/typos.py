@@ -147,6 +147,13 @@ class Typos(Normalizer):
             if not self._capital_ok(text, start, token, found, evidence):
                 return None
             return _cased(found, token), f"'{token}' is a common misspelling of '{found}' (codespell's list)"
+        other = _other_form(word, found, evidence, self.min_zipf, self.min_gain)
+        if other is not None:
+            # A slip is made once, not again in the word's plural or singular: a word the document writes in two
+            # forms, neither of them known nor misspelled alike, is a term of its own ("smallsat", "smallsats").
+            self.note(ctx, "own_term", f"'{token}' is no word, but the document also writes '{other}': a term of its "
+                      "own; left as is", start, end)
+            return None
         if word.endswith("in") and found[0].word == word + "g":
             # Quoted speech drops a final g on purpose ("whoopin", "nothin"): a slip of the fingers seldom does.
             self.note(ctx, "spoken_form", f"'{token}' may be speech written with its final g dropped; left as is",
@@ -364,6 +371,34 @@ def _grammar_factor(best: Candidate, other: Candidate) -> float:
     a, b = best.word, other.word
     n = min(len(a), len(b))
     return _SIBLING_FACTOR if n >= 3 and abs(len(a) - len(b)) <= 2 and a[: n - 1] == b[: n - 1] else 1.0
+
+
+def _other_form(word: str, found: tuple[Candidate, ...], evidence: _Evidence, min_zipf: float,
+                min_gain: float) -> str | None:
+    """The plural or singular of ``word`` (lowercase, no known word, with candidates ``found``) that the document
+    writes in lowercase too and that is no known word either ("smallsats" for "smallsat"), unless both are the same
+    misspelling of two forms of one word ("asist", "asists": "assist", "assists"); else None."""
+    forms = [word + "s", word + "es"]
+    if word.endswith("s"):
+        forms.append(word[:-1])
+        if word.endswith("es"):
+            forms.append(word[:-2])
+    for form in forms:
+        if len(form) < 3 or not evidence.lowercase(form) or lexicon().is_known(form):
+            continue
+        theirs = _lexical(form, min_zipf, min_gain)
+        corrections = {theirs} if isinstance(theirs, str) else {c.word for c in theirs or ()}
+        if corrections.isdisjoint(_changed_alike(c.word, word, form) for c in found):
+            return form
+    return None
+
+
+def _changed_alike(correction: str, word: str, form: str) -> str:
+    """``correction`` of ``word`` changed as ``form`` changes ``word``: its plural when ``form`` is the plural."""
+    if form.startswith(word):
+        return correction + form[len(word):]
+    ending = word[len(form):]
+    return correction[:-len(ending)] if correction.endswith(ending) else ""
 
 
 def _cased(word: str, token: str) -> str:
