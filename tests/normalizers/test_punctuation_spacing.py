@@ -43,6 +43,10 @@ FIXES = [
     ("¿Qué pasó?Nadie sabe", "¿Qué pasó? Nadie sabe"),
     ("Yahoo!News reported", "Yahoo! News reported"),
     ("soldiers.The end.\nrebels,with", "soldiers. The end.\nrebels, with"),
+    # The two one-letter English words start sentences too.
+    ("The market grew.I think it will go on.", "The market grew. I think it will go on."),
+    ("They came back too.A week later they left.", "They came back too. A week later they left."),
+    ("It fell today.I’m sure of it.", "It fell today. I’m sure of it."),
 ]
 
 UNCHANGED = [
@@ -68,6 +72,9 @@ UNCHANGED = [
     "J.R.R.Tolkien",
     "Ph.D. student",
     "Ph.D.Student",
+    # Any other single capital after a full stop is an initial or a label.
+    "an own goal.J. Smith scored",
+    "Plan.B",
     "at 10 a.m.Friday",
     "z.B.Das",
     # A lowercase word after a full stop.

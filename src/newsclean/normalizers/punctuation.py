@@ -161,5 +161,6 @@ def _token_bounds(text: str, at: int) -> tuple[int, int] | None:
 
 
 def _sentence_start(word: str) -> bool:
-    # "The", "What", "Can": a capital, then lowercase only. "WriteLine", "iPhone" and "NET" are names or code.
-    return len(word) >= 2 and word[0].isupper() and word[1:].islower()
+    # "The", "What", "Can": a capital, then lowercase only. "WriteLine", "iPhone" and "NET" are names or code. Of
+    # the one-letter words only the two English words ("today.I", "too.A"): another is an initial ("goal.J").
+    return len(word) >= 2 and word[0].isupper() and word[1:].islower() or word in ("A", "I")
