@@ -215,6 +215,14 @@ UNSURE = [
 ]
 
 
+def test_a_name_no_candidate_could_replace_gets_no_note() -> None:
+    # "Ruoff" is one slip from "runoff" and "ruff": a close call, but a capitalized word mid-sentence is never
+    # corrected, so there is no doubt to report; at a sentence start, with the document's lowercase "ruoff", there is.
+    assert not PIPE.clean("Concerts at the Ruoff Music Center begin in June.").notes
+    (note,) = PIPE.clean("Ruoff is the word. Then ruoff again.").notes[:1]
+    assert note.kind == "unsure_spelling" and "'Ruoff'" in note.message
+
+
 def test_a_term_in_two_forms_is_left_with_a_note() -> None:
     result = PIPE.clean("The smallsat market grew. Smallsats and more smallsats flew.")
     assert result.text == "The smallsat market grew. Smallsats and more smallsats flew."

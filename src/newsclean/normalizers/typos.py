@@ -162,7 +162,11 @@ class Typos(Normalizer):
         own = lexicon().zipf(word)
         best, why = self._pick(list(found), own, evidence, token)
         if best is None:
-            self.note(ctx, "unsure_spelling", f"'{token}' is not a word but could be {why}; left as is", start, end)
+            # A capitalized token that no candidate could replace here (a name mid-sentence: "met Ruoff") is left
+            # whatever the call: there is no doubt to report.
+            if token.islower() or any(self._capital_ok(text, start, token, c.word, evidence) for c in found):
+                self.note(ctx, "unsure_spelling", f"'{token}' is not a word but could be {why}; left as is", start,
+                          end)
             return None
         if not self._capital_ok(text, start, token, best.word, evidence):
             return None
