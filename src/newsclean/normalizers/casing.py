@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence, Set
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, pairwise
 from operator import attrgetter, itemgetter, methodcaller, not_
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -187,7 +187,8 @@ def _gazetteer() -> dict[str, list[_Entry]]:
     # Earlier kinds win when two kinds spell a name alike: "Georgia" is a country before it is a US state.
     for kind in ("country", "us_state", "region", "demonym", "month", "weekday", "language", "city"):
         for name in data[kind]:
-            entry = _Entry.of(name, kind)
+            # Never None: every name of the packaged gazetteer has a word of letters (tests/test_typing.py checks it).
+            entry: _Entry = _Entry.of(name, kind)  # type: ignore[assignment]
             entries = index.setdefault(entry.forms[0].lower(), [])
             if all(e.forms != entry.forms for e in entries):
                 entries.append(entry)
@@ -254,14 +255,14 @@ class _Spellings:
     """The distinct words of a text as written, asked which of them have their lowercase in a set. The words the
     document writes lowercase (most) are their own lowercase; only the others are lowercased, once."""
 
-    def __init__(self, words: Set[str], lowercase: Counter):
+    def __init__(self, words: set[str] | frozenset[str], lowercase: Counter):
         self._words = words
         # A set difference probes the counter from C, not through a call per word as a filter does.
         self._others = list(words.difference(lowercase))
         self._lows = list(map(str.lower, self._others))
         self._low_set: frozenset[str] | None = None
 
-    def of(self, lows: frozenset[str]) -> set[str]:
+    def of(self, lows: frozenset[str]) -> Set[str]:
         """The words whose lowercase is in ``lows``, as written."""
         return self._words & lows | self.others_of(lows)
 
@@ -336,7 +337,7 @@ def _pair_words(evidence: CaseEvidence) -> tuple[set[str], set[str]]:
             {b for _, b in evidence.pairs if len(b) > 2 and b not in unfit})
 
 
-def _beside_words(present: Set[str], evidence: CaseEvidence) -> set[str]:
+def _beside_words(present: set[str] | frozenset[str], evidence: CaseEvidence) -> set[str]:
     """The words of ``present`` (as written) written lowercase there and capitalized mid-sentence in ``evidence``
     that no word list calls common: those :meth:`ProperNouns._beside_name` may raise next to a capitalized name."""
     unfit = _function_words()
@@ -459,6 +460,8 @@ def _lowercase_company(low: str, ctx: Context) -> tuple[int, Counter, Counter]:
     found = company.get(low)
     if found is None:
         unfit, listed = _function_words(), _listed_or_proper()
+        before: Counter[str]
+        after: Counter[str]
         free, before, after = 0, Counter(), Counter()
         for parts in line_parts(ctx):  # gap, word, gap, word, ..., gap
             if low not in parts:  # a test in C finds the few lines to read
@@ -499,7 +502,7 @@ def _after_number(line: str, words, i: int, evidence: CaseEvidence, ctx: Context
     lower, capitalized = _numbers_before(low, evidence, ctx)
     if lower[number.group(1)] < evidence.lowercase[low] or not capitalized[number.group(1)]:
         return None
-    form = evidence.form(low)
+    form: str = evidence.form(low)  # type: ignore[assignment]  # capitalized_count() > 0 above: never None
     return form, (f"the document writes '{number.group(1)} {form}' capitalized {capitalized[number.group(1)]}x, and "
                   f"'{low}' lowercase only after '{number.group(1)}'")
 
@@ -510,6 +513,8 @@ def _numbers_before(low: str, evidence: CaseEvidence, ctx: Context) -> tuple[Cou
     counts = ctx.cache.setdefault("casing_numbers_before", {})
     found = counts.get(low)
     if found is None:
+        lower: Counter[str]
+        capitalized: Counter[str]
         lower, capitalized = Counter(), Counter()
         forms = set(evidence.capitalized.get(low, ())) | {low}
         for parts in line_parts(ctx):
@@ -558,7 +563,7 @@ def _words_of(text: str, ctx: Context, rows: set[int] | None) -> tuple[list[str]
     parts = list(map(dict(zip(ctx.original.split("\n"), original)).get, lines))
     for r in compress(count(), map(not_, parts)):  # the lines the original has not
         parts[r] = split(lines[r])
-    return lines, range(len(lines)), parts
+    return lines, range(len(lines)), parts  # type: ignore[return-value]  # no None left: the loop filled them
 
 
 def _skip_spans(text: str, ctx: Context) -> SpanIndex:
@@ -656,7 +661,8 @@ def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> _PhraseUses:
         n = len(phrase)
         lower = half = closed = alone = 0
         inside: Counter = Counter()
-        settings: set[tuple[str, str]] = set()  # the words carrying the name on before and after it
+        # The words carrying the name on before and after it (False where none does).
+        settings: set[tuple[str | Literal[False], str | Literal[False]]] = set()
         unfit = _function_words()
         for parts in line_parts(ctx):
             words = parts[1::2]
@@ -730,6 +736,8 @@ def _phrase_to_raise(found: list[str], k: int, written: dict) -> bool:
 
 class _LazySpans:
     """:func:`_skip_spans` of a text, found on the first question: most documents never ask."""
+
+    _index: SpanIndex | None
 
     def __init__(self, text: str, ctx: Context):
         self._text, self._ctx, self._index = text, ctx, None
@@ -1046,6 +1054,7 @@ class ProperNouns(Normalizer):
         if lines is line_parts(ctx):
             # The original's words, and their spellings, are gathered once for every step that reads them (the
             # typo step too): about 8 ms per MB less than a set of them per run.
+            present: set[str] | frozenset[str]
             founds, present, spellings = line_words(ctx), written_words(ctx), _original_spellings(ctx)
             # Its lowercase words, counted already: the lists hold only lowercase words, and looking the others up
             # too in a large set (cold in the cache after the other steps) costs time for nothing.
@@ -1087,7 +1096,7 @@ class ProperNouns(Normalizer):
         looked = watched | to_raise | names
         if not users and looked.isdisjoint(present):
             return []
-        read = zip(numbers, lines, founds)
+        read: Iterator[tuple[int, list[str], list[str]]] = zip(numbers, lines, founds)
         if not users:
             read = compress(read, map(not_, map(looked.isdisjoint, founds)))
         ends = list(accumulate(map(len, text_lines)))  # the offset of each line is its end less its length
@@ -1145,7 +1154,8 @@ class ProperNouns(Normalizer):
                 i = k + used
         return edits
 
-    def _raisable(self, words: Set[str], evidence: CaseEvidence, own: CaseEvidence, listed: Set[str]) -> set[str]:
+    def _raisable(self, words: set[str] | frozenset[str], evidence: CaseEvidence, own: CaseEvidence,
+                  listed: Set[str]) -> set[str]:
         """The lowercase words of ``words`` (the text's; ``listed`` those of them in :func:`_listed_or_keys`) that
         the document's evidence, the gazetteer or the lexicon may raise, decided once per word: what :meth:`_decide`
         needs to look at. A common word the gazetteer knows ("turkey", "march") is in only when a context could make
@@ -1255,6 +1265,7 @@ class ProperNouns(Normalizer):
             entry = next((e for e in _gazetteer().get(low, ()) if len(e.forms) == 1), None)
             if entry:
                 form = entry.forms[0]
+                reason: str | None
                 if low not in common:
                     reason = f"gazetteer: {entry.kind} '{form}'"
                 else:
@@ -1428,7 +1439,7 @@ class ProperNouns(Normalizer):
         free = _lowercase_company(low, ctx)[0] if names else count
         if free >= count:
             return None
-        form = evidence.form(low)
+        form: str = evidence.form(low)  # type: ignore[assignment]  # capitalized_count() > 0 above: never None
         where = f"{free}x away from a name" if free else "only next to a capitalized name"
         return form, (f"the document writes '{form}' capitalized mid-sentence {count}x and '{low}' lowercase {where} "
                       f"({evidence.lowercase[low]}x in all), here '{names[0]}'")
