@@ -382,7 +382,8 @@ def _skip_space(s: str, i: int) -> int:
 
 def _member_spans(line: str) -> tuple[dict[str, tuple[int, int]], int]:
     """Spans of the top-level values of a JSON object line (the last one of a repeated key), and its closing brace."""
-    from json.decoder import scanstring
+    # The decoder's own string scanner (C-accelerated); typeshed leaves it out of json.decoder's public names.
+    from json.decoder import scanstring  # type: ignore[attr-defined]
 
     decode_value = _decoder().raw_decode
     spans: dict[str, tuple[int, int]] = {}

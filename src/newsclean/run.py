@@ -13,7 +13,7 @@ import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from newsclean.edits import Note
 from newsclean.files import AtomicFile, Decoded, InputError, Record, abort_pending
@@ -249,7 +249,7 @@ class Run:
         self.mirror = bool(output) and (args.recursive or os.path.isdir(output) or output.endswith(("/", os.sep)))
         self.shared: AtomicFile | None = None
         self.rejects: AtomicFile | None = None
-        self.stdout: BinaryIO | None = None
+        self.stdout: _ByteSink | None = None
         self.includes = tuple(args.include or (DEFAULT_JSONL_INCLUDE if args.jsonl else ()))
         self.seen_outputs: dict[str, str] = {}
         self.units_read = 0
@@ -292,9 +292,9 @@ class Run:
         return _Unit(path, out=os.path.join(self.args.output, rel) if path != "-" else None)
 
     def read(self, unit: _Unit) -> Iterator[_Doc]:
-        if self.mirror and unit.out is None:
-            raise InputError("-: standard input has no name to write it under in the output directory")
         if self.mirror:
+            if unit.out is None:
+                raise InputError("-: standard input has no name to write it under in the output directory")
             first = self.seen_outputs.setdefault(unit.out, unit.label)
             if first != unit.label:
                 raise InputError(f"{unit.label}: would overwrite {unit.out}, already written from {first}")
@@ -328,7 +328,7 @@ class Run:
 
     # --- outputs ----------------------------------------------------------------------------------------------
 
-    def _stdout(self) -> BinaryIO:
+    def _stdout(self) -> _ByteSink:
         if self.stdout is None:
             stream = sys.stdout
             if stream is None:
@@ -442,7 +442,8 @@ class Run:
 
     def text_file(self, doc: _Doc, result: CleanResult) -> None:
         unit, args = doc.unit, self.args
-        assert unit.decoded is not None
+        decoded = unit.decoded
+        assert decoded is not None
         self._count(doc, result)
         if args.diff:
             self._print(_unified_diff(result.original, result.text, unit.label))
@@ -452,7 +453,7 @@ class Run:
         if args.in_place:
             if result.changed:
                 # In its own encoding (the cleaned text may hold a character that encoding lacks: an error then).
-                self._unit_write(unit, lambda: unit.decoded.encode(result.text, self.out_errors))
+                self._unit_write(unit, lambda: decoded.encode(result.text, self.out_errors))
         elif args.output or not (args.diff or args.json or args.check):
             self._unit_write(unit, result.text.encode("utf-8", self.out_errors))
         self._commit(unit)
@@ -533,6 +534,14 @@ class Run:
                 err(f"would change {unit.label} ({unit.changed:,} of {unit.documents:,} records)")
         if self.args.check and unit.changed:
             self.fail(EXIT_CHANGED)
+
+
+class _ByteSink(Protocol):
+    """Where the output bytes go: standard output's binary buffer, or a :class:`_TextAsBinary`."""
+
+    def write(self, data: bytes, /) -> object: ...
+
+    def flush(self) -> None: ...
 
 
 class _TextAsBinary:

@@ -299,7 +299,7 @@ def typos() -> dict[str, Any]:
     names = _proper_only() & words
     words -= names
     seen = {w for w in english - words if wordfreq.zipf_frequency(w, "en") >= SEEN_ZIPF}
-    foreign = set()
+    foreign: set[str] = set()
     for lang in FOREIGN_LANGUAGES:
         foreign.update(w for w in wordfreq.top_n_list(lang, 20_000) if _LOWER_ASCII.fullmatch(w))
     foreign -= words | seen | names

@@ -15,18 +15,23 @@ Needs ``pip install 'newsclean[datatrove]'``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsclean.batch import report_json, resolve_pipeline
 from newsclean.integrations import require
 from newsclean.pipeline import Pipeline
 
-_formatters = require("datatrove.pipeline.formatters.base", "datatrove")
+if TYPE_CHECKING:
+    from datatrove.pipeline.formatters.base import BaseFormatter
+else:
+    # Imported through require(), which says how to install datatrove when it is missing; a type checker cannot
+    # follow that call, so it is shown the plain import.
+    BaseFormatter = require("datatrove.pipeline.formatters.base", "datatrove").BaseFormatter
 
 __all__ = ["NewscleanFormatter"]
 
 
-class NewscleanFormatter(_formatters.BaseFormatter):
+class NewscleanFormatter(BaseFormatter):
     """Clean each document's text with a newsclean pipeline.
 
     ``pipeline`` is the pipeline to use (default: the default pipeline with ``options``, which are

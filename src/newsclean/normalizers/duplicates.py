@@ -7,6 +7,7 @@ candidates that share the line's first words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import regex
@@ -190,8 +191,8 @@ class DuplicateLines(Normalizer):
             found = _split_fused_byline(ln.text)
             if found is None:
                 line = ln.text.strip()
-                byline = _may_be_byline(line) and ln.words <= _BYLINE_MAX_WORDS and byline_parts(line)
-                _record(ctx, byline or dateline_parts(line))
+                parts = _may_be_byline(line) and ln.words <= _BYLINE_MAX_WORDS and byline_parts(line)
+                _record(ctx, parts or dateline_parts(line))
                 continue
             byline, cut, cut_end = found
             _record(ctx, byline_parts(byline))
@@ -399,6 +400,6 @@ def dateline_parts(paragraph: str) -> dict[str, str]:
     return found
 
 
-def _record(ctx: Context, parts: dict[str, object]) -> None:
+def _record(ctx: Context, parts: Mapping[str, object]) -> None:
     for key, value in parts.items():
         ctx.metadata.setdefault(key, value)

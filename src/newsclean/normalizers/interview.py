@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 import regex
 
@@ -345,7 +346,7 @@ def _transcript(text: str, paras: list[_Para], first: int, last: int, speakers: 
         return None
     forms = Counter(t.label.form for t in turns)
     form = max(forms, key=lambda f: (forms[f], -next(i for i, t in enumerate(turns) if t.label.form == f)))
-    alone = sum(t.label.alone for t in turns)
+    alone_labels = sum(t.label.alone for t in turns)
     _assign_roles(text, turns)
     # The transcript's punctuation style, judged on the turns other than the answers under suspicion.
     suspects = sum(t.ending == "dangling" and t.role == "answer" for t in turns)
@@ -354,12 +355,14 @@ def _transcript(text: str, paras: list[_Para], first: int, last: int, speakers: 
     long_answers = punctuated and len(answers) > 2 and sum(_whole_short_answer(text, t) for t in answers) <= 1
     spaces = Counter(t.label.sep[0] for t in turns if t.label.sep != ":")
     space = max(spaces, key=spaces.__getitem__) if spaces else " "
-    return _Transcript(turns, punctuated, long_answers, _spellings(turns), form, space, join=2 * alone < len(turns))
+    return _Transcript(turns, punctuated, long_answers, _spellings(turns), form, space,
+                       join=2 * alone_labels < len(turns))
 
 
 def _whole_short_answer(text: str, turn: _Turn) -> bool:
     """An answer of fewer than _LONG_ANSWER_WORDS words that shows no sign of a cut (not "and the", not a sentence
     without its stop): "Yes.", "Lebron James", and an answer cut after its first words alike."""
+    assert turn.last is not None  # only answers with a last paragraph are asked
     if len(text[turn.content : turn.last.end].split(None, _LONG_ANSWER_WORDS)) >= _LONG_ANSWER_WORDS:
         return False  # counted only up to the threshold: a long answer is not split word by word
     tail = text[slice(*turn.tail)]
@@ -557,7 +560,9 @@ class Interview(Normalizer):
             reasons.append("space after the label")
         return self.edit(text, label.start, turn.content, written + gap, "; ".join(reasons))
 
-    def _tail(self, text: str, t: _Transcript, turn: _Turn, english: bool, ctx: Context) -> Edit | None | bool:
+    def _tail(
+        self, text: str, t: _Transcript, turn: _Turn, english: bool, ctx: Context
+    ) -> Edit | None | Literal[False]:
         """The cut of a truncated turn; None if truncated but left as it is; False if not truncated."""
         if turn.ending not in ("marked", "dangling"):
             return False

@@ -155,8 +155,11 @@ def _with_spaces(text: str, points: list[int]):
 def _token_bounds(text: str, at: int) -> tuple[int, int] | None:
     """The run of non-space characters around ``at``, or None if it is longer than _MAX_TOKEN."""
     low = max(0, at - _MAX_TOKEN - 1)
-    start = at - _NON_SPACE.match(text[low:at][::-1]).end()
-    end = _NON_SPACE.match(text, at, at + _MAX_TOKEN + 1).end()
+    # _NON_SPACE matches the empty string too: both matches always succeed.
+    back = _NON_SPACE.match(text[low:at][::-1])
+    ahead = _NON_SPACE.match(text, at, at + _MAX_TOKEN + 1)
+    assert back is not None and ahead is not None
+    start, end = at - back.end(), ahead.end()
     return None if end - start > _MAX_TOKEN else (start, end)
 
 

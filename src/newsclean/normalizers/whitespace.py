@@ -75,7 +75,7 @@ class Whitespace(Normalizer):
         odd = _ZERO_WIDTH if spaced else _ODD_SPACES
         hits = [m.start() for m in _ODD_SPACE.finditer(text)] if any(map(text.__contains__, odd)) else []
         hits += [m.start() for m in _AT_BREAK.finditer(text)]
-        literals = () if spaced else _LITERALS
+        literals: tuple[str, ...] = () if spaced else _LITERALS
         literals += ("\n\n",) if self.max_blank_lines == 0 else ()
         for lit in literals:
             i = text.find(lit)
