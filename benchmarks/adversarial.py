@@ -24,6 +24,7 @@ import json
 import sys
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -48,6 +49,50 @@ def _fill(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def _fresh_word(i: int, capitalized: bool = False) -> str:
+    """A made-up word of its own for each ``i`` (syllables spelling ``i`` in base 20): no list knows it."""
+    syllables = ("ba", "ke", "li", "mo", "nu", "ra", "se", "ti", "vo", "za", "dor", "fen", "gal", "hum", "jas",
+                 "kor", "lun", "mir", "nes", "pol")
+    word = ""
+    while True:
+        i, digit = divmod(i, len(syllables))
+        word += syllables[digit]
+        if not i:
+            break
+    word = word + "ov" if len(word) < 5 else word
+    return word.capitalize() if capitalized else word
+
+
+def _slip(i: int) -> str:
+    """A common word of newsclean's lexicon with two letters swapped ("woudl"): a typo, a different one for each i."""
+    common = _common_words()
+    word = common[i * 7919 % len(common)]
+    return word[0] + word[2] + word[1] + word[3:]
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> list[str]:
+    from newsclean.spelling import lexicon
+
+    return sorted(w for w in lexicon().common if len(w) >= 6 and w.isalpha() and w.isascii() and w[1] != w[2])
+
+
+def _fresh_prose(paragraphs: int) -> str:
+    """News prose whose every paragraph brings new names and misspellings, as a long corpus file does: each name is
+    written capitalized mid-sentence and lowercase elsewhere (so the casing step has something to decide about every
+    one), each phrase capitalized and lowercase, each misspelling new. Work per distinct word shows here, where text
+    repeated (the "prose" case) hides it."""
+    out = []
+    for i in range(paragraphs):
+        town, given, family, org = (_fresh_word(4 * i + k) for k in range(4))
+        out.append(
+            f"Officials in {town.capitalize()} said {given.capitalize()} {family.capitalize()} met the "
+            f"{org.capitalize()} Council on Monday. The {org} council said {town} was calm, and {given} {family} "
+            f"would return, {_slip(2 * i)} as it was, to {town} on Tuesday. Residents of {town.capitalize()} told "
+            f"reporters the {org.capitalize()} Council had {_slip(2 * i + 1)} aid.\n\n")
+    return "".join(out)
+
+
 def _seeds() -> str:
     return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
 
@@ -63,6 +108,7 @@ class Case:
 
 CASES = [
     Case("prose", "news prose (the seeds, repeated)", 4_000_000, lambda n: _fill(_seeds() + "\n\n", n)),
+    Case("fresh_prose", "news prose, new names in each paragraph", 8_000, _fresh_prose),
     Case("no_newline", "text without a newline (chars)", 20_000_000, lambda n: _fill(_SENTENCE, n)),
     Case("short_lines", "one-character lines", 1_000_000, lambda n: "a\n" * n),
     Case("bylines", "repeated bylines", 100_000, lambda n: _BYLINE * n),
