@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from unittest import mock
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Pipeline
-from newsclean.evidence import CaseEvidence, batch_evidence, collect
+from newsclean.evidence import CaseEvidence, batch_evidence, collect, split_words
 from newsclean.normalizer import Context
 from newsclean.normalizers import casing
 from newsclean.normalizers.casing import ProperNouns, SentenceCase
@@ -421,6 +422,48 @@ def test_phrase_starts_decided_as_phrases_only(text: str) -> None:
         return decide(self, *args[:-1], True)
 
     assert_shortcut_changes_nothing(text, mock.patch.object(ProperNouns, "_decide", asking_every_word))
+
+
+@given(text=st.one_of(texts, phrase_texts))
+@example("The Security Council met. the security council said so in Homs, and homs. Professor Aron, professor aron.")
+@example("the 737 Max flew. the 737 max flew. the Iran Deal: the iran deal said. Fort Worth and fort worth said.")
+def test_a_long_documents_line_index_reads_what_the_scans_read(text: str) -> None:
+    # The questions about a few words of the original are answered by scans of its lines, and past a few, in a long
+    # document, by an index of every word's lines (see _WordLines): the same edits and notes from the first question
+    # on as with scans only.
+    assert_shortcut_changes_nothing(text, mock.patch.object(casing, "_SCANS_BEFORE_INDEX", 0))
+
+
+@given(st.lists(st.tuples(words, seps), max_size=60).map(lambda ps: "".join(w + s for w, s in ps)),
+       st.sets(st.sampled_from(["homs", "Homs", "syria", "the", "Court", "court", "york", "Aron", "absent"])))
+def test_the_lines_holding_words_are_the_same_from_the_index(text: str, wanted: set[str]) -> None:
+    lines = split_words(text)
+    scanned = casing._WordLines(lines)
+    indexed = casing._WordLines(lines)
+    with mock.patch.object(casing, "_SCANS_BEFORE_INDEX", 0):
+        from_index = indexed.holding(frozenset(wanted))
+    assert scanned.holding(frozenset(wanted)) == from_index
+    assert from_index == [parts for parts in lines if not wanted.isdisjoint(parts[1::2])]
+
+
+@pytest.mark.parametrize(("text", "starts", "rows"), [
+    ("a\nb\n\nc", [0, 2, 5], {0, 1, 3}),
+    ("a\nb\n\nc", [2, 2, 3], {1}),
+    ("abc", [0, 1, 2], {0}),
+    ("\n\n\n", [3], {3}),
+])
+def test_the_rows_of_offsets(text: str, starts: list[int], rows: set[int]) -> None:
+    assert casing._rows_of(text, starts) == rows
+
+
+@given(st.sets(st.sampled_from(["homs", "Homs", "HOMS", "McCain", "Mccain", "mccain", "the", "The", "iPhone"])),
+       st.sampled_from(["homs", "mccain", "the", "iphone", "absent"]))
+def test_the_spellings_of_a_word_are_the_same_from_the_index(written: set[str], low: str) -> None:
+    lowercase = Counter(w for w in written if w.islower())
+    scanned, indexed = casing._Spellings(written, lowercase), casing._Spellings(written, lowercase)
+    with mock.patch.object(casing, "_SCANS_BEFORE_INDEX", 0):
+        from_index = indexed.of(low)
+    assert scanned.of(low) == from_index == {w for w in written if w.lower() == low}
 
 
 @given(st.text(alphabet=st.sampled_from(list("хомс дамаск ιράν سوريا 東京 .,\n"))))

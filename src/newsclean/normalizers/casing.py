@@ -89,6 +89,9 @@ _NUMBER_BEFORE = regex.compile(r"\d\s?$")
 _UNIT_MAX = 3
 #: proper_nouns runs again on its own result while it raises more; a list of names is decided in a round or two.
 _MAX_ROUNDS = 4
+#: Questions about a few words of the original document are answered by reading through it, this many times at
+#: most; past them, by an index built once (see :class:`_WordLines`): the work stays linear in a long document.
+_SCANS_BEFORE_INDEX = 8
 _NAME_FOLLOWS = regex.compile(r"(?<![-\s])[-\s]++\p{Lu}")
 _NAME_NEXT = regex.compile(r"[ -]\p{Lu}")
 #: Matched where a word starts: is it the lowercase part of a foreign name ("Jung-gu")? A lookbehind, so that the
@@ -261,10 +264,23 @@ class _Spellings:
         self._others = list(words.difference(lowercase))
         self._lows = list(map(str.lower, self._others))
         self._low_set: frozenset[str] | None = None
+        self._asked = 0
+        self._by_low: dict[str, list[str]] | None = None
 
-    def of(self, lows: frozenset[str]) -> Set[str]:
-        """The words whose lowercase is in ``lows``, as written."""
-        return self._words & lows | self.others_of(lows)
+    def of(self, low: str) -> set[str]:
+        """The words whose lowercase is ``low``, as written."""
+        found = {low} if low in self._words else set()
+        if self._by_low is None:
+            if self._asked < _SCANS_BEFORE_INDEX:
+                self._asked += 1
+                return found | self.others_of(frozenset((low,)))
+            # A long document asks about many words: the others grouped by their lowercase once, not read through
+            # for each (see _WordLines).
+            self._by_low = {}
+            for other, lowered in zip(self._others, self._lows):
+                self._by_low.setdefault(lowered, []).append(other)
+        found.update(self._by_low.get(low, ()))
+        return found
 
     def others_of(self, lows: frozenset[str]) -> set[str]:
         """The words not written lowercase whose lowercase is in ``lows``, as written."""
@@ -427,6 +443,46 @@ def _counts_vouch(low: str, count: int, lower: int, alone: int, determiner: bool
     return low in name_like and alone > lower and not determiner
 
 
+class _WordLines:
+    """The lines of the original document (split by :func:`newsclean.evidence.split_words`) that hold a word, for the
+    words the casing decisions ask about (a pair's, a phrase's, a lowercase word's company).
+
+    A document is asked about a few words: a scan of its lines, each tested in C, answers each question for less than
+    an index of every word would cost to build. But a long document with many names asks about many, and a scan per
+    question made the work grow with the square of its length (a 0.5 MB file of news took 20 s). So after
+    ``_SCANS_BEFORE_INDEX`` scans, the lines of every word are indexed, in one pass over the words, and the questions
+    after that read only the lines they are about: the work stays linear in the document."""
+
+    __slots__ = ("_lines", "_scans", "_rows")
+
+    def __init__(self, lines: list[list[str]]) -> None:
+        self._lines = lines
+        self._scans = 0
+        self._rows: dict[str, list[int]] | None = None
+
+    def holding(self, words: Set[str]) -> list[list[str]]:
+        """The lines holding one of ``words`` (as written), in order."""
+        lines = self._lines
+        if self._rows is None:
+            if self._scans < _SCANS_BEFORE_INDEX:
+                self._scans += 1
+                return [parts for parts in lines if not words.isdisjoint(parts)]  # no gap is a word
+            self._rows = {}
+            for row, parts in enumerate(lines):
+                for word in parts[1::2]:
+                    self._rows.setdefault(word, []).append(row)
+        rows = self._rows
+        return [lines[r] for r in sorted(set(chain.from_iterable(rows.get(w, ()) for w in words)))]
+
+
+def _lines_holding(words: Set[str], ctx: Context) -> list[list[str]]:
+    """The lines of the original document holding one of ``words`` as written (see :class:`_WordLines`)."""
+    found = ctx.cache.get("casing_word_lines")
+    if found is None:
+        found = ctx.cache["casing_word_lines"] = _WordLines(line_parts(ctx))
+    return found.holding(words)
+
+
 def _mixed_count(key: tuple[str, str], ctx: Context) -> int:
     """Times the original document writes the words of ``key`` (lowercase) next to each other with one space
     between, one lowercase and the other capitalized; counted for the few pairs asked, once each."""
@@ -435,10 +491,8 @@ def _mixed_count(key: tuple[str, str], ctx: Context) -> int:
     if mixed is None:
         first, second = key
         mixed = 0
-        for parts in line_parts(ctx):  # gap, word, gap, word, ..., gap
-            # One of the two is lowercase, so written as in ``key``: tests in C find the few lines and words to read.
-            if first not in parts and second not in parts:
-                continue
+        # One of the two is lowercase, so written as in ``key``: only the lines holding one of them are read.
+        for parts in _lines_holding(frozenset(key), ctx):  # gap, word, gap, word, ..., gap
             words = parts[1::2]
             at = set(compress(count(), map(first.__eq__, words[:-1])))
             at.update(compress(count(), map(second.__eq__, words[1:])))
@@ -463,9 +517,7 @@ def _lowercase_company(low: str, ctx: Context) -> tuple[int, Counter, Counter]:
         before: Counter[str]
         after: Counter[str]
         free, before, after = 0, Counter(), Counter()
-        for parts in line_parts(ctx):  # gap, word, gap, word, ..., gap
-            if low not in parts:  # a test in C finds the few lines to read
-                continue
+        for parts in _lines_holding(frozenset((low,)), ctx):  # gap, word, gap, word, ..., gap
             words = parts[1::2]
             for k in compress(count(), map(low.__eq__, words)):
                 prev = words[k - 1] if k and parts[2 * k] == " " else None
@@ -517,9 +569,7 @@ def _numbers_before(low: str, evidence: CaseEvidence, ctx: Context) -> tuple[Cou
         capitalized: Counter[str]
         lower, capitalized = Counter(), Counter()
         forms = set(evidence.capitalized.get(low, ())) | {low}
-        for parts in line_parts(ctx):
-            if forms.isdisjoint(parts):  # tests in C find the few lines to read
-                continue
+        for parts in _lines_holding(forms, ctx):
             for k in compress(count(), map(forms.__contains__, parts[1::2])):
                 number = _NUMBER_GAP.search(parts[2 * k])
                 if number:
@@ -546,6 +596,17 @@ def _lowercase_only_in(key: tuple[str, str], side: int, evidence: CaseEvidence, 
     if (before if side < 0 else after)[other] < evidence.lowercase[low]:
         return False
     return side > 0 or _phrase_uses(key, ctx).closed > 0
+
+
+def _rows_of(text: str, starts: list[int]) -> set[int]:
+    """The numbers of the lines of ``text`` where the offsets ``starts`` (ascending) stand: the line breaks counted
+    from each offset to the next, not from the text's start for each (a long document raises many words)."""
+    rows, row, at = set(), 0, 0
+    for start in starts:
+        row += text.count("\n", at, start)
+        at = start
+        rows.add(row)
+    return rows
 
 
 def _words_of(text: str, ctx: Context, rows: set[int] | None) -> tuple[list[str], Sequence[int], list[list[str]]]:
@@ -657,16 +718,16 @@ def _phrase_uses(phrase: tuple[str, ...], ctx: Context) -> _PhraseUses:
     if counted is None:
         spellings = _original_spellings(ctx)
         # Only the lines holding the phrase's first and second words, as written, are read.
-        firsts, seconds = spellings.of(frozenset(phrase[:1])), spellings.of(frozenset(phrase[1:2]))
+        firsts, seconds = spellings.of(phrase[0]), spellings.of(phrase[1])
         n = len(phrase)
         lower = half = closed = alone = 0
         inside: Counter = Counter()
         # The words carrying the name on before and after it (False where none does).
         settings: set[tuple[str | Literal[False], str | Literal[False]]] = set()
         unfit = _function_words()
-        for parts in line_parts(ctx):
+        for parts in _lines_holding(firsts, ctx):
             words = parts[1::2]
-            if firsts.isdisjoint(words) or seconds.isdisjoint(words):
+            if seconds.isdisjoint(words):
                 continue
             for k in compress(count(), map(firsts.__contains__, words)):
                 if tuple(map(str.lower, words[k:k + n])) != phrase or any(
@@ -1033,7 +1094,7 @@ class ProperNouns(Normalizer):
             if not edits or any(len(e.before) != len(e.after) for e in edits):
                 break
             seen_notes = len(ctx.notes)
-            changed = {text.count("\n", 0, e.start) for e in more}
+            changed = _rows_of(text, sorted(map(attrgetter("start"), more)))
             more = self._raise_once(apply_edits(text, edits), ctx, changed)
             # The later round's notes repeat the earlier's, bar those about words it has now raised.
             del ctx.notes[seen_notes:]
