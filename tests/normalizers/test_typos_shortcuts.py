@@ -7,6 +7,8 @@ word shape. Each shortcut is checked here against the plain definition it replac
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 from newsclean.data import load
 from newsclean.evidence import case_evidence
 from newsclean.normalizer import Context
+from newsclean.normalizers import typos
 from newsclean.normalizers.typos import _PART, _TOKEN, _Evidence, _Protected, _runs, _tokens_with, _unknown_runs
 from newsclean.spans import SpanIndex
 from newsclean.spelling import (COMMON_ZIPF, DISTANT_ZIPF, candidates, common_within_one_edit, distant_candidates,
@@ -55,10 +58,14 @@ def test_the_common_words_are_runs_of_ascii_letters() -> None:
     assert all(word.isascii() and word.isalpha() for word in lexicon().common_forms)
 
 
-@given(token_soup, st.sets(st.sampled_from(["knwon", "Knwon", "well", "Qaem", "hile", "ple"]), min_size=1))
-def test_tokens_around_the_runs_are_the_tokens_that_hold_them(text: str, runs: set[str]) -> None:
+@pytest.mark.parametrize("runs_looked_for_alone", [typos._FOUND_RUNS_MAX, 0], ids=["few runs", "many runs"])
+@given(text=token_soup, runs=st.sets(st.sampled_from(["knwon", "Knwon", "well", "Qaem", "hile", "ple"]), min_size=1))
+def test_tokens_around_the_runs_are_the_tokens_that_hold_them(runs_looked_for_alone: int, text: str,
+                                                               runs: set[str]) -> None:
+    # A few runs are looked for one by one, many (a long document's) in one pass over every token: the same tokens.
     expected = [m.span() for m in _TOKEN.finditer(text) if not runs.isdisjoint(_PART.findall(m.group()))]
-    assert [m.span() for m in _tokens_with(text, frozenset(runs))] == expected
+    with mock.patch.object(typos, "_FOUND_RUNS_MAX", runs_looked_for_alone):
+        assert [m.span() for m in _tokens_with(text, frozenset(runs))] == expected
 
 
 @given(st.one_of(token_soup, news_like))
