@@ -11,6 +11,9 @@ Sections:
   the extraction benchmark's gold set, repeated to at least 20 MB; and the default pipeline on what scrapers hand
   over, the same pages as whole-page text (html-text's output, menus and footers included), to the same size. Each
   figure is the best of four interleaved rounds over a quarter of the corpus each (:func:`best_rates`).
+* ``lengths``: the default pipeline and ``ftfy.fix_text`` on the same bodies grouped by length (under 2 KB, 2 to 4,
+  4 to 8, 8 KB and over), each group repeated to a quarter of the corpus size: what a fixed cost per document weighs
+  on short texts.
 * ``parallel``: MB/s of ``Pipeline.clean_many`` at 1 and 2 workers on the same corpus, end to end (starting the
   worker processes included), and the ratio; two workers as they start here (forked: see
   ``newsclean.parallel.start_method``) and as they start when another thread runs (spawned); and the command,
@@ -51,7 +54,7 @@ GOLD_CANDIDATES = [
 ]
 SEED = ROOT / "seeds" / "001_22400fdf319afacc.txt"
 DOCS = ROOT / "docs" / "benchmarks.md"
-SECTIONS = ("pipeline", "parallel", "coldstart", "memory")
+SECTIONS = ("pipeline", "lengths", "parallel", "coldstart", "memory")
 
 TARGET_PIPELINE_MBS = 10.0  # issue 2: the foundation's steps
 TARGET_PER_CORE_MBS = 5.0
@@ -64,6 +67,8 @@ TARGET_COLD_START_S = 0.5  # issue 5: the whole default pipeline, typos on
 TARGET_BASICS_COLD_START_S = 0.4  # issue 2: the foundation's normalizers alone
 BASICS = "unicode,whitespace,punctuation_spacing"
 TARGET_PEAK_RSS_MB = 300.0
+#: Bounds of the bands of document length in the ``lengths`` section, in bytes of UTF-8.
+LENGTH_BANDS = (2_000, 4_000, 8_000)
 
 
 @dataclass
@@ -214,6 +219,34 @@ def bench_pipeline(report: Report, docs: list[str], size: float) -> None:
         f" {TARGET_PER_CORE_MBS:g} MB/s per core {verdict(base_cpu >= TARGET_PER_CORE_MBS)} (judged on CPU time)."
         f" The foundation's steps alone: {basics_cpu:.2f} MB per CPU second, target ≥ {TARGET_PIPELINE_MBS:g}"
         f" {verdict(basics_cpu >= TARGET_PIPELINE_MBS)}."
+    )
+
+
+def bench_lengths(report: Report, bodies: list[str], megabytes: float) -> None:
+    import ftfy
+
+    import newsclean
+
+    default = newsclean.default_pipeline()
+    default.fix(bodies[0])
+    ftfy.fix_text(bodies[0])
+    rows = []
+    bounds = (0, *LENGTH_BANDS, None)
+    for low, high in zip(bounds, bounds[1:]):
+        band = [b for b in bodies if low <= len(b.encode("utf-8")) and (high is None or len(b.encode("utf-8")) < high)]
+        if not band:
+            continue
+        name = (f"{low / 1000:g} KB and over" if high is None else f"under {high / 1000:g} KB" if not low
+                else f"{low / 1000:g} to {high / 1000:g} KB")
+        (_, ours), (_, theirs) = best_rates([(f"default, {name}", default.fix), (f"ftfy, {name}", ftfy.fix_text)],
+                                            corpus(band, megabytes))
+        rows.append([name, str(len(band)), f"{mb(band) * 1000 / len(band):.1f}", f"{ours:.2f}", f"{theirs:.2f}",
+                     f"{ours / theirs:.2f}"])
+    report.table(
+        f"The default pipeline by document length (the same bodies, each band repeated to {megabytes:g} MB)",
+        ["length", "bodies", "mean KB", "newsclean default, MB per CPU second", "ftfy, MB per CPU second",
+         "newsclean / ftfy"],
+        rows,
     )
 
 
@@ -547,6 +580,8 @@ def main(argv: list[str] | None = None) -> int:
     size = mb(docs)
     if "pipeline" in sections:
         bench_pipeline(report, docs, size)
+    if "lengths" in sections:
+        bench_lengths(report, bodies, megabytes / 4)
     if "parallel" in sections:
         bench_parallel(report, docs, size)
     if "coldstart" in sections:
