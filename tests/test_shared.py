@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -50,6 +51,31 @@ def test_words_of_a_text_without_word_characters_beyond_ascii_are_split_in_bytes
     if not language._WORD_CHAR.search(beyond):
         words = text.encode().translate(language._LOWER_LETTERS).decode("ascii").split()
         assert words == [w.lower() for w in language._WORD.findall(text)]
+
+
+#: Letters beyond ASCII, some with a lowercase of two characters ("İ") or one that depends on the next letter (a
+#: final sigma), modifier letters (case-ignorable), a mark, digits that are or are not decimal, non-letters beyond
+#: ASCII (quotes, a space, a middle dot), lone surrogates, and more non-letters than are replaced one by one.
+_BEYOND_ASCII = st.text(alphabet=st.sampled_from("aB .-_1’—“é\u0301²\u00a0ΣσİßʼǅⅠª·日\ud800\udc00")
+                        | st.characters(min_codepoint=0x2010, max_codepoint=0x2060))
+
+
+@given(_BEYOND_ASCII)
+def test_words_with_letters_beyond_ascii_are_split_as_the_regex_splits_them(text: str) -> None:
+    # language.detect's split of a text with letters beyond ASCII: its non-letters made spaces in the UTF-8.
+    encoded = text.encode("utf-8", "surrogatepass")
+    beyond = "".join(c for c in text if not c.isascii())
+    spaced = language._spaced_words(text, encoded, beyond)
+    words = language._WORD.findall(text)
+    assert spaced.lower().split() == [w.lower() for w in words]
+    assert len(spaced) - spaced.count(" ") == sum(map(len, words))
+
+
+@given(st.text(alphabet=st.sampled_from("aB .._1é\u0301²ʼ日\n")))
+def test_initials_are_found_from_their_full_stop(text: str) -> None:
+    initial = re.compile(r"\b[^\W\d_]\.")
+    assert bool(language._INITIAL.search(text)) == bool(initial.search(text))
+    assert language._without_initials(text) == initial.sub(" ", text)
 
 
 def _scored_verdict(text: str) -> str:
