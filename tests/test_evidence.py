@@ -183,6 +183,9 @@ def test_collect_is_the_reference(text: str) -> None:
       ("national", "security"), ("national", "security", "council"), ("security", "council")}),
     # Three capitalized long words of five: headline-style, at the share exactly.
     ("they met Security Council staff in Homs", set(), set(), set(), set()),
+    # ... of six, with a word of more than 255 letters (no byte holds its length): not headline-style.
+    ("they met Security Council staff in Homs " + "x" * 300, {"security", "council", "homs"},
+     {("security", "council")}, {"homs"}, {("security", "council")}),
     # A pair needs both words mid-sentence: "Professor" here is capitalized as the sentence's first word (and
     # "Aron", joined to it, is not alone).
     ("Professor Aron spoke in the hall. the students met Professor Aron later in the evening",

@@ -49,6 +49,8 @@ _BEYOND_FAST = re.compile(f"[^\\x00-\\u{_FAST_END - 1:04x}]")
 #: The UTF-8 bytes below the lead byte of ``_FAST_END`` (E3): the only bytes of the characters below it (U+3000 to
 #: U+3FFF are exactly the code points led by E3, and every byte above E3 leads a higher one).
 _BELOW_FAST_BYTES = bytes(range(chr(_FAST_END).encode()[0]))
+#: The lengths of the words a headline's share leaves out (see :func:`headline_style`), as bytes.
+_SHORT_LENGTHS = bytes([1, 2, 3])
 #: The words of a line as :func:`split_words` splits it (gap, word, gap, word, ..., gap).
 _WORDS = itemgetter(slice(1, None, 2))
 
@@ -305,8 +307,12 @@ def _stretches(run: list[str], joined: bool, stretches: list[tuple[str, ...]]) -
 
 def _headline_words(words: list[str], unlowered: list[int]) -> bool:
     """:func:`headline_style` of ``words``, of which only those at ``unlowered`` can start with a capital."""
-    lengths = list(map(len, words))
-    long_words = len(lengths) - lengths.count(1) - lengths.count(2) - lengths.count(3)
+    try:
+        # The words longer than three letters, counted in C: the lengths made bytes, the short ones deleted. About
+        # 2 ms per MB less than a list of lengths counted three times (this runs on most lines with a capital).
+        long_words = len(bytes(map(len, words)).translate(None, _SHORT_LENGTHS))
+    except ValueError:  # a word of more than 255 letters, whose length no byte holds
+        long_words = sum(len(w) > 3 for w in words)
     if long_words < _TITLE_MIN_WORDS:
         return all(words[k][0].isupper() for k in unlowered) and len(unlowered) == len(words)
     least = _TITLE_SHARE * long_words
