@@ -2,11 +2,17 @@
 
     python benchmarks/step_costs.py            # 4 MB of the extraction benchmark's gold bodies, best of 2 rounds
     python benchmarks/step_costs.py --mb 8 --rounds 3
+    python benchmarks/step_costs.py --per-document   # each step's cost split into per document and per MB
 
 A step's figure is the time of its ``propose`` calls on the text it sees in the pipeline (later passes included),
 so it differs from the step run alone (``throughput.py``): analyses shared between steps (the case evidence, the
 language check) are counted in the first step that asks for them, and shown apart too. "the pipeline itself" is
 what is left: applying edits, and freeing each document's analyses.
+
+``--per-document`` cleans each distinct body ``--rounds`` times (at least 5), keeps each step's least time on it, and
+fits it by least squares as a cost per document plus a cost per MB: what a short text pays that a long one spreads
+over more bytes. The part per document is not a set-up that could be skipped (a one-line document costs far less):
+it is the work per line, per distinct word and per cold cache line that short texts pay for fewer bytes.
 """
 
 from __future__ import annotations
@@ -61,11 +67,47 @@ def timed(func: Callable[..., Any], label: str, spent: defaultdict[str, float]) 
     return wrapper
 
 
+def per_document(pipeline: TimedPipeline, bodies: list[str], spent: defaultdict[str, float], rounds: int) -> int:
+    """Each step's least time on each body, fitted as a cost per document plus a cost per MB (least squares)."""
+    for body in bodies:  # lazily loaded data and per-word memos, before the clock
+        pipeline.fix(body)
+    shared = [label for _, _, label in SHARED]
+    least: list[dict[str, float]] = []
+    for body in bodies:
+        best: dict[str, float] = {}
+        for _ in range(rounds):
+            spent.clear()
+            start = time.process_time()
+            pipeline.fix(body)
+            row = dict(spent)
+            row["(all)"] = total = time.process_time() - start
+            row["(the pipeline itself)"] = total - sum(v for k, v in spent.items() if k not in shared)
+            for key, value in row.items():
+                best[key] = min(best.get(key, value), value)
+        least.append(best)
+    sizes = [len(body.encode("utf-8")) for body in bodies]
+    mean_size = sum(sizes) / len(sizes)
+    spread = sum((x - mean_size) ** 2 for x in sizes)
+    print(f"{len(bodies)} bodies, {sum(sizes) / 1e6:.2f} MB, {mean_size:.0f} bytes on average, each the least of"
+          f" {rounds} runs: µs per document + ms per MB (least squares), and ms per MB of these bodies")
+    print(f"  {'':<34}{'µs/doc':>8}{'ms/MB':>8}{'share':>8}")
+    labels = [*pipeline.names, *shared, "(the pipeline itself)", "(all)"]
+    for label in labels:
+        times = [row.get(label, 0.0) for row in least]
+        mean_time = sum(times) / len(times)
+        per_byte = sum((x - mean_size) * (t - mean_time) for x, t in zip(sizes, times)) / spread
+        per_doc = mean_time - per_byte * mean_size
+        print(f"  {label:<34}{per_doc * 1e6:8.1f}{per_byte * 1e9:8.1f}{sum(times) / sum(sizes) * 1e9:8.1f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=4.0, help="corpus size in MB (default 4)")
     parser.add_argument("--rounds", type=int, default=2, help="rounds; the fastest is shown (default 2)")
     parser.add_argument("--gold", type=Path, help="the extraction benchmark's ground-truth.json (found by default)")
+    parser.add_argument("--per-document", action="store_true", help="split each step's cost into a part per "
+                        "document and a part per MB (least squares over the distinct bodies)")
     args = parser.parse_args(argv)
     docs = throughput.corpus(throughput.load_bodies(args.gold), args.mb)
     size = throughput.mb(docs)
@@ -73,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     for module, name, label in SHARED:
         setattr(module, name, timed(getattr(module, name), label, spent))
     pipeline = TimedPipeline(spent)
+    if args.per_document:
+        return per_document(pipeline, list(dict.fromkeys(docs)), spent, max(args.rounds, 5))
     pipeline.fix(docs[0])  # lazily loaded data, before the clock
     best: tuple[float, dict[str, float]] | None = None
     for _ in range(args.rounds):
