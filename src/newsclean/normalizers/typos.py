@@ -497,8 +497,8 @@ def _tokens_with(text: str, runs: frozenset[str]) -> list[regex.Match]:
     it) and takes in the whole chain, so the chain around each place a run stands is all there is to match."""
     if len(runs) > _FOUND_RUNS_MAX:
         # Each run is a search through the text: a long document with many unknown words would cost runs times
-        # length. Past a hundred or so runs, one pass over every token costs less, and keeps the work linear. Most tokens
-        # are one run; only the others (hyphens, "'s") are split.
+        # length. Past a hundred or so runs, one pass over every token costs less, and keeps the work linear. Most
+        # tokens are one run; only the others (hyphens, "'s") are split.
         return [m for m in _TOKEN.finditer(text)
                 if (token := m.group()) in runs or not token.isalpha() and not runs.isdisjoint(_PART.findall(token))]
     places = []
