@@ -6,14 +6,15 @@
 
 Sections:
 
-* ``pipeline``: MB/s of the default pipeline, of every normalizer alone, and of the peers ``ftfy.fix_text`` (its
-  defaults) and clean-text's ``clean()`` with case and punctuation kept, on the same documents: the article bodies of
-  the extraction benchmark's gold set, repeated to at least 20 MB; and the default pipeline on what scrapers hand
-  over, the same pages as whole-page text (html-text's output, menus and footers included), to the same size. Each
-  figure is the best of four interleaved rounds over a quarter of the corpus each (:func:`best_rates`).
+* ``pipeline``: MB/s of the default pipeline, of it without ``proper_nouns`` and without the word-level steps, of
+  every normalizer alone, and of the peers ``ftfy.fix_text`` (its defaults) and clean-text's ``clean()`` with case and
+  punctuation kept, on the same documents: the article bodies of the extraction benchmark's gold set, repeated to at
+  least 20 MB; and the default pipeline on what scrapers hand over, the same pages as whole-page text (html-text's
+  output, menus and footers included), to the same size. Each figure is the best of four interleaved rounds over a
+  quarter of the corpus each (:func:`best_rates`).
 * ``lengths``: the default pipeline and ``ftfy.fix_text`` on the same bodies grouped by length (under 2 KB, 2 to 4,
-  4 to 8, 8 KB and over), each group repeated to a quarter of the corpus size: what a fixed cost per document weighs
-  on short texts.
+  4 to 8, 8 KB and over), each group repeated to a quarter of the corpus size: what the work that a short text pays
+  for fewer bytes (its lines, its distinct words, cold caches) weighs.
 * ``parallel``: MB/s of ``Pipeline.clean_many`` at 1 and 2 workers on the same corpus, end to end (starting the
   worker processes included), and the ratio; two workers as they start here (forked: see
   ``newsclean.parallel.start_method``) and as they start when another thread runs (spawned); and the command,
@@ -66,6 +67,8 @@ PARALLEL_ROUNDS = 3
 TARGET_COLD_START_S = 0.5  # issue 5: the whole default pipeline, typos on
 TARGET_BASICS_COLD_START_S = 0.4  # issue 2: the foundation's normalizers alone
 BASICS = "unicode,whitespace,punctuation_spacing"
+#: The steps that read words and their case evidence, and cost most of the default pipeline's time.
+WORD_LEVEL = "sentence_case,proper_nouns,typos"
 TARGET_PEAK_RSS_MB = 300.0
 #: Bounds of the bands of document length in the ``lengths`` section, in bytes of UTF-8.
 LENGTH_BANDS = (2_000, 4_000, 8_000)
@@ -177,6 +180,12 @@ def bench_pipeline(report: Report, docs: list[str], size: float) -> None:
         (f"newsclean default ({', '.join(default.names)})", default.fix),
         (f"newsclean {BASICS.replace(',', ', ')} (the foundation's steps)", basics.fix),
     ]
+    # What a user who needs more speed can leave out: proper_nouns is about half of the time, and the word-level steps
+    # together most of it.
+    for left_out in (["proper_nouns"], WORD_LEVEL.split(",")):
+        lighter = newsclean.Pipeline([n for n in default.names if n not in left_out])
+        lighter.fix(docs[0])
+        engines.append((f"newsclean default without {', '.join(left_out)}", lighter.fix))
     for name in registry.names():
         alone = newsclean.Pipeline([name])
         alone.fix(docs[0])
