@@ -17,7 +17,7 @@ import regex
 
 from newsclean.data import load
 
-__all__ = ["detect", "is_english"]
+__all__ = ["detect", "is_english", "line_is_english"]
 
 #: The stdlib engine: a third faster than ``regex`` at splitting words. Its letters lack the combining marks that
 #: ``regex`` counts as word characters, which only splits words at a mark (rare after NFC) and never costs a
@@ -192,3 +192,11 @@ def _spaced_words(sample: str, encoded: bytes, beyond: str) -> str:
 def is_english(text: str) -> bool:
     """True when :func:`detect` calls the text English."""
     return detect(text) == "en"
+
+
+def line_is_english(text: str, offset: int) -> bool:
+    """True when :func:`detect` calls the line of ``text`` holding ``offset`` English: an English-only step asks it
+    before an edit, since a document called English by its start may quote a paragraph in another language."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return detect(text[start : end if end >= 0 else len(text)]) == "en"

@@ -466,6 +466,32 @@ def test_the_spellings_of_a_word_are_the_same_from_the_index(written: set[str], 
     assert scanned.of(low) == from_index == {w for w in written if w.lower() == low}
 
 
+_ENGLISH_START = ("The minister spoke in Madrid on Monday. He said the plan would help farmers across the region and "
+                  "that the government would act soon, according to Que, the local newspaper.\n\n")
+
+
+@pytest.mark.parametrize(("foreign", "step", "left"), [
+    # Spanish: "que" is the newspaper "Que" elsewhere, and Hunspell's English list writes "Prensa" capitalized.
+    ("creemos que el plan es bueno para todos y que los agricultores van a estar mejor en el futuro, dijo el "
+     "ministro a la prensa local.", "proper_nouns", "'que'"),
+    # French: a paragraph start in another language is that language's to capitalize or not.
+    ("la situation est grave, a déclaré le ministre aux journalistes présents ce matin dans la capitale.",
+     "sentence_case", "'la'"),
+])
+def test_a_paragraph_in_another_language_is_left_with_a_note(foreign: str, step: str, left: str) -> None:
+    # The document is English by its start; the casing steps ask each line they would change, as typos does.
+    text = _ENGLISH_START + foreign + "\n\nQue reported that the plan had been welcomed by farmers in the north.\n"
+    result = BOTH.clean(text)
+    assert result.text == text, result.explain()
+    assert any(n.normalizer == step and n.kind == "foreign_line" and left in n.message for n in result.notes)
+
+
+def test_a_short_line_counts_as_english() -> None:
+    # Too few words to tell a language: the line is decided as English, and "que" raised as the document writes it.
+    text = _ENGLISH_START + "Readers of que agreed.\n"
+    assert fix(text).endswith("Readers of Que agreed.\n")
+
+
 @given(st.text(alphabet=st.sampled_from(list("хомс дамаск ιράν سوريا 東京 .,\n"))))
 def test_non_latin_text_unchanged(text: str) -> None:
     assert fix(text) == text

@@ -28,6 +28,7 @@ from newsclean.data import load
 from newsclean.edits import Edit, apply_edits
 from newsclean.evidence import (WORD, CaseEvidence, case_evidence, document_evidence, headline_style,
                                 is_sentence_start, line_parts, line_words, written_words)
+from newsclean.language import line_is_english
 from newsclean.normalizer import Context, Normalizer
 from newsclean.normalizers.lines import document_lines
 from newsclean.registry import register
@@ -845,6 +846,23 @@ def _lowercase_by_design(step: Normalizer, ctx: Context) -> bool:
     return True
 
 
+def _on_english_lines(step: Normalizer, text: str, edits: list[Edit], ctx: Context) -> list[Edit]:
+    """``edits`` but those on a line in another language, left with a note: the document is called English by its
+    start, and may quote a paragraph in Spanish, whose "que" the document's "Que" (a newspaper's name) must not
+    raise. A line too short to tell counts as English. Told once per line, for the few lines with an edit."""
+    english: dict[int, bool] = {}
+    kept = []
+    for e in edits:
+        line = text.rfind("\n", 0, e.start)
+        if line not in english:
+            english[line] = line_is_english(text, e.start)
+        if english[line]:
+            kept.append(e)
+        else:
+            step.note(ctx, "foreign_line", f"left {e.before!r}: its line is not English", e.start, e.end)
+    return kept
+
+
 def _raise(word: str, form: str) -> str:
     """``word`` with the capitals of ``form`` where they are its own letters raised; never lowers a letter.
 
@@ -888,7 +906,7 @@ class SentenceCase(Normalizer):
             del ctx.notes[seen_notes:]  # a later round's notes repeat the first's
             edits = sorted(edits + [self.edit(text, e.start, e.end, e.after, e.reason) for e in more],
                            key=attrgetter("start"))
-        return edits
+        return _on_english_lines(self, text, edits, ctx)
 
     def _raise_once(self, text: str, ctx: Context) -> list[Edit]:
         """The edits of one run over ``text``."""
@@ -1104,7 +1122,7 @@ class ProperNouns(Normalizer):
             ctx.notes[own_notes:] = [n for n in ctx.notes[own_notes:] if (n.start, n.end) not in raised]
             edits = sorted(edits + [self.edit(text, e.start, e.end, e.after, e.reason) for e in more],
                            key=attrgetter("start"))
-        return edits
+        return _on_english_lines(self, text, edits, ctx)
 
     def _raise_once(self, text: str, ctx: Context, rows: set[int] | None = None) -> list[Edit]:
         """The edits of one run over ``text``, reading only the lines ``rows`` when given."""

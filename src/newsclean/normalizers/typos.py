@@ -22,7 +22,7 @@ import regex
 from newsclean.edits import Edit
 from newsclean.evidence import (CaseEvidence, case_evidence, collect, document_evidence, gathered_case_evidence,
                                 is_sentence_start, written_words)
-from newsclean.language import detect
+from newsclean.language import line_is_english
 from newsclean.normalizer import Context, Normalizer
 from newsclean.registry import register
 from newsclean.spans import SpanIndex, protected_spans
@@ -129,7 +129,7 @@ class Typos(Normalizer):
             if decided is None:
                 continue
             after, reason = decided
-            if not _line_is_english(text, start):
+            if not line_is_english(text, start):
                 self.note(ctx, "foreign_line", f"left {text[start:end]!r}: its line is not English", start, end)
                 continue
             edits.append(self.edit(text, start, end, after, reason))
@@ -526,7 +526,3 @@ def _is_letter(c: str) -> bool:
     return c.isascii() and c.isalpha()
 
 
-def _line_is_english(text: str, offset: int) -> bool:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return detect(text[start : end if end >= 0 else len(text)]) == "en"
