@@ -164,3 +164,21 @@ def test_function_words_match_wordfreq() -> None:
     data = load("function_words")
     for lang, words in data["languages"]:
         assert words == wordfreq.top_n_list(lang, len(words)), lang
+
+
+_EN = "The rebels said on Saturday that they had reached the gates of the capital city after a long advance."
+_PT = "Nunca ouviu as sensacionais brinquedorias musicais do grupo que encantou o Brasil nos anos oitenta?"
+_PT_SHORT = "Eugênio: Por sua causa, Carlos."
+
+
+@pytest.mark.parametrize(("text", "at", "english"), [
+    (f"{_EN}\n{_PT}\n", _PT, False),  # a line long enough is told alone
+    (f"{_PT}\n{_EN}\n", _EN, True),
+    (f"{_EN}\n\n{_PT}\n{_PT_SHORT}\n", _PT_SHORT, False),  # a short line by its paragraph
+    (f"{_PT}\n\n{_EN}\nHe said so.\n", "He said", True),
+    (f"{_PT}\n\n{_PT_SHORT}\n\n{_PT}\n", _PT_SHORT, False),  # a short paragraph by the text around it
+    (f"{_EN}\n\nPor sua causa.\n\n{_EN}\n", "Por sua", True),  # a few foreign words in English text
+    ("Por sua causa.", "Por", True),  # nothing to tell by: English
+])
+def test_the_language_of_a_line(text: str, at: str, english: bool) -> None:
+    assert language.line_is_english(text, text.index(at)) is english

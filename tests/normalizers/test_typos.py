@@ -169,6 +169,17 @@ def test_foreign_line_in_english_document_left_with_a_note() -> None:
     assert any(n.kind == "foreign_line" for n in result.notes)
 
 
+def test_a_short_line_of_a_foreign_paragraph_is_told_by_its_paragraph() -> None:
+    # "Por sua causa, Carlos." has too few words to tell its language alone: its paragraph is Portuguese.
+    text = ("The rebels said on Saturday that they had reached the gates of the capital city after a long advance.\n\n"
+            "Nunca ouviu as sensacionais brinquedorias musicais do grupo que encantou o Brasil nos anos oitenta?\n"
+            "Eugênio: Por sua causa, Carlos.\n"
+            "Carlos: Eu não sabia que você estava em casa quando a música começou a tocar na rádio.\n")
+    result = PIPE.clean(text)
+    assert result.text == text, result.explain()
+    assert any(n.kind == "foreign_line" and "'causa'" in n.message for n in result.notes)
+
+
 _MISSPELLED = st.sampled_from(["woudl", "saeid", "goverment", "recieve", "presodent", "cuonty", "weathr"])
 
 
