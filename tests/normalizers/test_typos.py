@@ -98,6 +98,10 @@ LEFT_ALONE = [
     # capitalized misspellings without document evidence: more likely names than typos
     "Officials of the Goverment said so.",
     "Woudl is the name of the village.",
+    # a capitalized word at a sentence start with a capital after it starts a name of several words, even when the
+    # document writes the correction in lowercase ("group", "society")
+    "Groupe LAPS (France) produces installations.\n\nThe group designed a spider of eighty spiders.",
+    "Societe Generale said profits fell. The society of shareholders met.",
     # speech written as spoken: a final g dropped after "in" is no slip ("whooping" is one slip away)
     "Father time just pulled out his whoopin stick; they were cookin and huntin.",
     # words cut short by a teaser, and a drop cap split off its word, are not misspellings
@@ -423,12 +427,17 @@ def test_held_out_misspellings_are_not_packaged() -> None:
 
 
 def test_a_batch_lends_capitals_that_protect_names_not_lowercase_uses_that_confirm_corrections() -> None:
-    # "Groupe" at a sentence start is corrected only when the document itself writes "group" or "groupe" in
-    # lowercase; another article of the batch writing "group" says nothing of this one (a real page's "Groupe LAPS").
-    # The batch lends evidence about the document's own words, in any case: here "Group" of "Group Show".
-    doc = "Groupe LAPS (France) produces movies and multimedia shows for the Group Show."
-    others = ["The group said the board met on Monday.", "A group of ministers met in Paris."]
+    # "Goverment" at a sentence start is corrected only when the document itself writes "goverment" or "government"
+    # in lowercase; another article of the batch writing "government" says nothing of this one (with a real page's
+    # "Groupe LAPS", batch evidence once made "Group LAPS").
+    doc = "Goverment officials met on Monday."
+    others = ["The government said the board met on Monday.", "A government of ministers met in Paris."]
     pipeline = Pipeline(["typos"])
     assert pipeline.clean(doc, batch=batch_evidence([doc, *others])).text == doc
-    with_own_use = doc + " The group was founded in 1990."
-    assert pipeline.clean(with_own_use).text.startswith("Group LAPS")
+    with_own_use = doc + " The government was formed in 1990."
+    assert pipeline.clean(with_own_use).text.startswith("Government officials")
+    # The batch lends evidence about the document's own words, in any case: its capitals protect a name.
+    named = "Officials said the shop sells knwon boots."
+    assert pipeline.fix(named) == "Officials said the shop sells known boots."
+    batch = batch_evidence([named, "The shoes of Knwon Boots sell in Paris, and Knwon opened a shop."])
+    assert pipeline.clean(named, batch=batch).text == named

@@ -37,6 +37,8 @@ _PART = regex.compile(r"[A-Za-z]+")
 _LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 #: The most runs looked for one by one (about 0.6 ms per MB each, where one pass over every token costs about 90).
 _FOUND_RUNS_MAX = 128
+#: A capitalized word right after a word, one space between: the two are a name's.
+_CAPITAL_NEXT = regex.compile(r" \p{Lu}")
 #: The chain of letters and hyphens around a position, forwards and backwards from it.
 _CHAIN = regex.compile(r"[A-Za-z-]*")
 _CHAIN_BACK = regex.compile(r"[A-Za-z-]*", regex.REVERSE)
@@ -250,11 +252,13 @@ class Typos(Normalizer):
     @staticmethod
     def _capital_ok(text: str, start: int, token: str, correction: str, evidence: _Evidence) -> bool:
         """A capitalized token is corrected only at a sentence start, when the document writes the token or the
-        correction in lowercase too: otherwise it is more likely a name than a misspelled word."""
+        correction in lowercase too: otherwise it is more likely a name than a misspelled word. Nor when a capital
+        follows it: a name of several words starts there ("Groupe LAPS produces", "Societe Generale said")."""
         if token.islower():
             return True
         line_start = text.rfind("\n", 0, start) + 1
-        if not is_sentence_start(text[line_start:], start - line_start):
+        if _CAPITAL_NEXT.match(text, start + len(token)) or not is_sentence_start(text[line_start:],
+                                                                                 start - line_start):
             return False
         return bool(evidence.lowercase(token.lower()) or evidence.lowercase(correction))
 
