@@ -177,6 +177,7 @@ _PT_SHORT = "Eugênio: Por sua causa, Carlos."
     (f"{_EN}\n\n{_PT}\n{_PT_SHORT}\n", _PT_SHORT, False),  # a short line by its paragraph
     (f"{_PT}\n\n{_EN}\nHe said so.\n", "He said", True),
     (f"{_PT}\n\n{_PT_SHORT}\n\n{_PT}\n", _PT_SHORT, False),  # a short paragraph by the text around it
+    (f"{_EN}\n\n{_PT_SHORT}\n\n{_PT}\n", _PT_SHORT, False),  # ... on either side: where two languages meet, left
     (f"{_EN}\n\nPor sua causa.\n\n{_EN}\n", "Por sua", True),  # a few foreign words in English text
     ("Por sua causa.", "Por", True),  # nothing to tell by: English
 ])

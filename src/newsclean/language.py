@@ -51,7 +51,7 @@ _MIN_WORDS = 8
 #: a longer one, since a page's start can be menus and names with a few chance hits in another language.
 _SAMPLE_CHARS = 2_000
 _CONFIRM_CHARS = 5_000
-#: A paragraph too short to tell is told with this many characters of the text on each side of it.
+#: A paragraph too short to tell is told by this many characters of the text on each side of it.
 _PASSAGE_CHARS = 500
 #: Another language must outscore English by this factor: names and loanwords give every language a few hits.
 _MARGIN = 1.5
@@ -199,15 +199,19 @@ def is_english(text: str) -> bool:
 def line_is_english(text: str, offset: int) -> bool:
     """True when :func:`detect` calls the line of ``text`` holding ``offset`` English: an English-only step asks it
     before an edit, since a document called English by its start may quote a paragraph in another language. A line
-    too short to tell ("Por sua causa, Carlos.") is told by its paragraph, as a reader would, and a paragraph too
-    short by the text around it."""
+    too short to tell ("Por sua causa, Carlos.") is told by its paragraph, as a reader would; a paragraph too short
+    by the text on either side of it, which must not be in another language (an English-only step leaves a short
+    paragraph where an English text and another meet)."""
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     passage = text[start : end if end >= 0 else len(text)]
-    if len(passage.split()) < _MIN_WORDS:
-        start = text.rfind("\n\n", 0, start) + 1
-        end = text.find("\n\n", offset)
-        passage = text[start : end if end >= 0 else len(text)]
-        if len(passage.split()) < _MIN_WORDS:
-            passage = text[max(0, start - _PASSAGE_CHARS) : start + len(passage) + _PASSAGE_CHARS]
-    return detect(passage) == "en"
+    if len(passage.split()) >= _MIN_WORDS:
+        return detect(passage) == "en"
+    start = text.rfind("\n\n", 0, start) + 1
+    end = text.find("\n\n", offset)
+    if end < 0:
+        end = len(text)
+    passage = text[start:end]
+    if len(passage.split()) >= _MIN_WORDS:
+        return detect(passage) == "en"
+    return detect(text[max(0, start - _PASSAGE_CHARS) : start]) == "en" == detect(text[end : end + _PASSAGE_CHARS])
