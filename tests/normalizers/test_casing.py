@@ -46,6 +46,11 @@ FIXES = [
     ("He flew from new york to hong kong last week.", "He flew from New York to Hong Kong last week."),
     ("Rebels loyal to the old order of the Assad family left the anti-assad town near the Assad stronghold.",
      "Rebels loyal to the old order of the Assad family left the anti-Assad town near the Assad stronghold."),
+    # a compound the document writes capitalized elsewhere, and a name before a hyphen
+    ("The Mercedes-Benz dealer said the Mercedes-Benz cars sold well. He drove a mercedes-benz to work.",
+     "The Mercedes-Benz dealer said the Mercedes-Benz cars sold well. He drove a Mercedes-Benz to work."),
+    ("Users of Siri said Siri was slow, and Siri agreed. Your siri-enabled speaker listens.",
+     "Users of Siri said Siri was slow, and Siri agreed. Your Siri-enabled speaker listens."),
     # names the cased corpus never writes lowercase, though a dictionary lists "jordan" (a chamber pot)
     ("King Abdullah of jordan met the envoys from georgia on Monday morning.",
      "King Abdullah of Jordan met the envoys from Georgia on Monday morning."),
@@ -126,6 +131,8 @@ FIXES = [
 
 #: Text that must come out unchanged.
 LEAVES = [
+    # a word after a hyphen in a lowercase compound: the capitals of another compound ("Wi-Fi") say nothing of it
+    "Guests said the Wi-Fi was fast, the Wi-Fi was free, and the Wi-Fi reached the pool. The lobby shows sci-fi films.",
     "The U.S. officials met. U.S. officials said e.g. this works, approx. two hours later.",
     "He bought an iPhone on eBay. iPhone sales rose in the U.S. market.",
     "Charles de Gaulle met Mohammed bin Salman and Bashar al-Assad in al-Qaem.",

@@ -42,6 +42,9 @@ PARTICLES = frozenset(
     "al el ad ar as at az ash bin bint ibn da das de del della der den di do dos du la le les ter ten van von zu"
     .split()
 )
+#: Prefixes a name takes after a hyphen, lowercase ("anti-Trump", "pro-Kremlin", "mid-July", "un-American"). Grammar,
+#: not a gazetteer: a short fixed list.
+NAME_PREFIXES = frozenset("anti pro non post pre ex mid neo pan trans un".split())
 #: Abbreviations that end in a full stop without ending a sentence ("approx. two", "Gen. Smith"). Words with an inner
 #: full stop ("U.S.", "e.g.", "p.m.") and single letters (initials) are recognised without a list.
 ABBREVIATIONS = frozenset(
@@ -597,6 +600,34 @@ def _lowercase_only_in(key: tuple[str, str], side: int, evidence: CaseEvidence, 
     if (before if side < 0 else after)[other] < evidence.lowercase[low]:
         return False
     return side > 0 or _phrase_uses(key, ctx).closed > 0
+
+
+def _in_other_compound(line: str, words, i: int, evidence: CaseEvidence, ctx: Context) -> bool:
+    """Whether the lowercase word ``words[i]`` follows a hyphen inside a compound of lowercase words ("sci-fi") that
+    the document never writes with this word capitalized: its capitals elsewhere are another compound's ("Wi-Fi"),
+    and say nothing of this one. After prefixes a name takes ("anti-trump", "pro-russia") or a particle
+    ("al-assad") the word is a name's; a compound written capitalized elsewhere ("Mercedes-Benz" for
+    "mercedes-benz") is raised as written; the first word of a compound is decided as any word ("siri-enabled")."""
+    first = last = i
+    while first and line[words[first - 1].end():words[first].start()] == "-":
+        first -= 1
+    if first == i:
+        return False
+    while last + 1 < len(words) and line[words[last].end():words[last + 1].start()] == "-":
+        last += 1
+    parts = [w.lower() for w in words.texts[first:last + 1]]
+    if not all(map(str.islower, words.texts[first:last + 1])) or all(
+            p in NAME_PREFIXES or p in PARTICLES for p in parts[:i - first]):
+        return False
+    forms = frozenset(evidence.capitalized.get(parts[i - first], ()))
+    k, n = i - first, len(parts)
+    for gaps_and_words in _lines_holding(forms, ctx):
+        found = gaps_and_words[1::2]
+        for j in compress(count(), map(forms.__contains__, found)):
+            if (j >= k and j - k + n <= len(found) and [w.lower() for w in found[j - k:j - k + n]] == parts
+                    and all(g == "-" for g in gaps_and_words[2 * (j - k) + 2:2 * (j - k + n):2])):
+                return False
+    return True
 
 
 def _rows_of(text: str, starts: list[int]) -> set[int]:
@@ -1323,6 +1354,8 @@ class ProperNouns(Normalizer):
         if _is_word(low):
             evidence = own
         count = evidence.capitalized_count(low)
+        if count and _in_other_compound(line, words, i, evidence, ctx):
+            count = 0
         if count:
             form = evidence.form(low)
             lower = evidence.lowercase[low]
