@@ -180,6 +180,9 @@ _PT_SHORT = "Eugênio: Por sua causa, Carlos."
     (f"{_EN}\n\n{_PT_SHORT}\n\n{_PT}\n", _PT_SHORT, False),  # ... on either side: where two languages meet, left
     (f"{_EN}\n\nPor sua causa.\n\n{_EN}\n", "Por sua", True),  # a few foreign words in English text
     ("Por sua causa.", "Por", True),  # nothing to tell by: English
+    # a line with too few common words to tell, in a paragraph of another language: the paragraph's
+    (f"{_EN}\n\nBatal\nTulisan tidak terkirim - cek Alamat surel Anda!\nMaaf, blog Anda tidak dapat berbagi tulisan "
+     "lewat surel.\n", "Tulisan", False),
 ])
 def test_the_language_of_a_line(text: str, at: str, english: bool) -> None:
     assert language.line_is_english(text, text.index(at)) is english

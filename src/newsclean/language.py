@@ -197,21 +197,21 @@ def is_english(text: str) -> bool:
 
 
 def line_is_english(text: str, offset: int) -> bool:
-    """True when :func:`detect` calls the line of ``text`` holding ``offset`` English: an English-only step asks it
-    before an edit, since a document called English by its start may quote a paragraph in another language. A line
-    too short to tell ("Por sua causa, Carlos.") is told by its paragraph, as a reader would; a paragraph too short
-    by the text on either side of it, which must not be in another language (an English-only step leaves a short
-    paragraph where an English text and another meet)."""
+    """True when :func:`detect` calls the line of ``text`` holding ``offset`` English, and its paragraph too: an
+    English-only step asks it before an edit, since a document called English by its start may quote a paragraph in
+    another language, whose lines one by one have too few common words to tell ("Tulisan tidak terkirim - cek
+    Alamat surel Anda!" is English by default). A paragraph too short to tell ("Por sua causa, Carlos.") is told by
+    the text on either side of it, which must not be in another language: an English-only step leaves a short
+    paragraph where an English text and another meet."""
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
-    passage = text[start : end if end >= 0 else len(text)]
-    if len(passage.split()) >= _MIN_WORDS:
-        return detect(passage) == "en"
+    line = text[start : end if end >= 0 else len(text)]
     start = text.rfind("\n\n", 0, start) + 1
     end = text.find("\n\n", offset)
     if end < 0:
         end = len(text)
-    passage = text[start:end]
-    if len(passage.split()) >= _MIN_WORDS:
-        return detect(passage) == "en"
+    paragraph = text[start:end]
+    if len(paragraph.split()) >= _MIN_WORDS:
+        told_alone = len(line.split()) >= _MIN_WORDS and len(line) < len(paragraph.strip())
+        return (not told_alone or detect(line) == "en") and detect(paragraph) == "en"
     return detect(text[max(0, start - _PASSAGE_CHARS) : start]) == "en" == detect(text[end : end + _PASSAGE_CHARS])

@@ -184,6 +184,16 @@ def test_a_short_line_of_a_foreign_paragraph_is_told_by_its_paragraph() -> None:
     assert any(n.kind == "foreign_line" and "'causa'" in n.message for n in result.notes)
 
 
+def test_a_line_of_a_foreign_paragraph_with_few_common_words_is_told_by_its_paragraph() -> None:
+    # "Tulisan tidak terkirim - cek Alamat surel Anda!" has eight words but too few common ones to be told Indonesian
+    # alone ("tidak" is no "tidal", "surel" no "surely"); its paragraph is.
+    text = ("The rebels said on Saturday that they had reached the gates of the capital city after a long advance.\n\n"
+            "Kirim ke Alamat Surat Elektronik Nama Anda Alamat Email Anda\nBatal\n"
+            "Tulisan tidak terkirim - cek Alamat surel Anda!\nCek surel gagal, silahkan coba kembali\n"
+            "Maaf, blog Anda tidak dapat berbagi tulisan lewat surel.\n")
+    assert PIPE.fix(text) == text
+
+
 _MISSPELLED = st.sampled_from(["woudl", "saeid", "goverment", "recieve", "presodent", "cuonty", "weathr"])
 
 
