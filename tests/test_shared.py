@@ -186,3 +186,11 @@ _PT_SHORT = "Eugênio: Por sua causa, Carlos."
 ])
 def test_the_language_of_a_line(text: str, at: str, english: bool) -> None:
     assert language.line_is_english(text, text.index(at)) is english
+
+
+def test_a_line_longer_than_what_is_read_is_told_around_the_edit() -> None:
+    # A step asks once per edit, so the search is bounded: in a text without line breaks, the text around the edit
+    # tells, not the start of the line (which made the work grow with the square of the length).
+    text = " ".join([_EN] * 100 + [_PT] * 100)
+    assert language.line_is_english(text, 10)
+    assert not language.line_is_english(text, len(text) - 10)

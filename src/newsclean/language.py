@@ -203,15 +203,24 @@ def line_is_english(text: str, offset: int) -> bool:
     Alamat surel Anda!" is English by default). A paragraph too short to tell ("Por sua causa, Carlos.") is told by
     the text on either side of it, which must not be in another language: an English-only step leaves a short
     paragraph where an English text and another meet."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    line = text[start : end if end >= 0 else len(text)]
-    start = text.rfind("\n\n", 0, start) + 1
-    end = text.find("\n\n", offset)
+    # Every search is bounded: a step asks once per edit, and a search back to the start of a text without line
+    # breaks each time would make the work grow with the square of its length. A line or paragraph longer than the
+    # bound is told by the text around the edit.
+    near = max(0, offset - _CONFIRM_CHARS)
+    line_start = text.rfind("\n", near, offset) + 1 or near
+    line_end = text.find("\n", offset, offset + _CONFIRM_CHARS)
+    if line_end < 0:
+        line_end = min(len(text), offset + _CONFIRM_CHARS)
+    near = max(0, line_start - _CONFIRM_CHARS)
+    start = text.rfind("\n\n", near, line_start)
+    start = near if start < 0 else start + 2
+    end = text.find("\n\n", offset, offset + _CONFIRM_CHARS)
     if end < 0:
-        end = len(text)
-    paragraph = text[start:end]
+        end = min(len(text), offset + _CONFIRM_CHARS)
+    paragraph = text[start : min(end, start + _CONFIRM_CHARS)]
     if len(paragraph.split()) >= _MIN_WORDS:
-        told_alone = len(line.split()) >= _MIN_WORDS and len(line) < len(paragraph.strip())
-        return (not told_alone or detect(line) == "en") and detect(paragraph) == "en"
+        line = text[line_start : min(line_end, line_start + _CONFIRM_CHARS)]
+        if (line_start, line_end) != (start, end) and len(line.split()) >= _MIN_WORDS and detect(line) != "en":
+            return False
+        return detect(paragraph) == "en"
     return detect(text[max(0, start - _PASSAGE_CHARS) : start]) == "en" == detect(text[end : end + _PASSAGE_CHARS])
