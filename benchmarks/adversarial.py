@@ -38,6 +38,8 @@ from newsclean.language import detect  # noqa: E402
 from newsclean.spans import protected_spans  # noqa: E402
 
 _SENTENCE = "Rebels advanced on Homs on Saturday, officials said, and 1,000 people fled the city. "
+#: Sentences whose starts and names lost their capitals, with a misspelling: what the casing and typo steps decide.
+_DAMAGED_SENTENCES = "Rebels advanced on Homs, a city in syria. officials saeid so. "
 _BYLINE = "As Reported by CNN \\ Rebel forces have intensified their advance into Damascus, \\\n\n"
 _TRANSCRIPT = "**WTN:** Professor Aron, what happens next?\n**Professor Aron:**\n**professor Aron:** It is. the\n"
 _SCRIPTS = "Damascus Дамаск Δαμασκός دمشق דמשק 大马士革 ダマスカス 다마스쿠스 दमिश्क ดามัสกัส "
@@ -110,6 +112,8 @@ CASES = [
     Case("prose", "news prose (the seeds, repeated)", 4_000_000, lambda n: _fill(_seeds() + "\n\n", n)),
     Case("fresh_prose", "news prose, new names in each paragraph", 8_000, _fresh_prose),
     Case("no_newline", "text without a newline (chars)", 20_000_000, lambda n: _fill(_SENTENCE, n)),
+    Case("no_newline_damaged", "the same, with lowercase starts, names and typos (chars)", 5_000_000,
+         lambda n: _fill(_DAMAGED_SENTENCES, n)),
     Case("short_lines", "one-character lines", 1_000_000, lambda n: "a\n" * n),
     Case("bylines", "repeated bylines", 100_000, lambda n: _BYLINE * n),
     Case("commas", "a line of commas", 400_000, lambda n: "Homs" + "," * n + "Damascus\n"),

@@ -14,6 +14,7 @@ edit names its evidence, strongest first:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
@@ -880,14 +881,17 @@ def _lowercase_by_design(step: Normalizer, ctx: Context) -> bool:
 def _on_english_lines(step: Normalizer, text: str, edits: list[Edit], ctx: Context) -> list[Edit]:
     """``edits`` but those on a line in another language, left with a note: the document is called English by its
     start, and may quote a paragraph in Spanish, whose "que" the document's "Que" (a newspaper's name) must not
-    raise. A line too short to tell counts as English. Told once per line, for the few lines with an edit."""
-    english: dict[int, bool] = {}
+    raise (see :func:`newsclean.language.line_is_english`). Told once per line, for the few lines with an edit."""
     kept = []
+    english, first, line_end = True, 0, -1  # the verdict on the line of the edits from ``first`` to ``line_end``
     for e in edits:
-        line = text.rfind("\n", 0, e.start)
-        if line not in english:
-            english[line] = line_is_english(text, e.start)
-        if english[line]:
+        if not first <= e.start <= line_end:
+            # Searched forward from the edit, never back to the text's start: linear in a text without line breaks.
+            first, line_end = e.start, text.find("\n", e.start)
+            if line_end < 0:
+                line_end = len(text)
+            english = line_is_english(text, e.start)
+        if english:
             kept.append(e)
         else:
             step.note(ctx, "foreign_line", f"left {e.before!r}: its line is not English", e.start, e.end)
@@ -947,11 +951,16 @@ class SentenceCase(Normalizer):
         close = {m.start() + 1 for m in _MAY_START_LINE_NEAR.finditer(text) if may_start(text, m.start())}
         if _MAY_START_TEXT.match(text):
             close.add(0)
-        close.update(text.rfind("\n", 0, m.start()) + 1 for end, near, pattern in _MAY_START_AFTER_END_NEAR
-                     if end in text for m in near.finditer(text) if pattern.match(text, m.start()))
-        if not close:
+        ends = [m.start() for end, near, pattern in _MAY_START_AFTER_END_NEAR if end in text
+                for m in near.finditer(text) if pattern.match(text, m.start())]
+        if not (close or ends):
             return []
         lines = document_lines(text, ctx)
+        if ends:
+            # The lines of those sentence ends, by bisection: a search back to each one's line break would make a
+            # text without line breaks cost the square of its length.
+            offsets = [offset for offset, _, _ in lines]
+            close.update(offsets[bisect_right(offsets, at) - 1] for at in ends)
         starts = []  # (offset of the line, line, word, reason): lowercase words where a sentence starts
         after_fragment: set[int] = set()  # lines whose paragraph start follows a line that ends no sentence
         previous = ""  # the previous line

@@ -37,6 +37,8 @@ _PART = regex.compile(r"[A-Za-z]+")
 _LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 #: The most runs looked for one by one (about 0.6 ms per MB each, where one pass over every token costs about 90).
 _FOUND_RUNS_MAX = 128
+#: How far before a capitalized token the text is read to tell whether a sentence starts there.
+_SENTENCE_START_READ = 200
 #: A capitalized word right after a word, one space between: the two are a name's.
 _CAPITAL_NEXT = regex.compile(r" \p{Lu}")
 #: The chain of letters and hyphens around a position, forwards and backwards from it.
@@ -256,8 +258,12 @@ class Typos(Normalizer):
         follows it: a name of several words starts there ("Groupe LAPS produces", "Societe Generale said")."""
         if token.islower():
             return True
-        line_start = text.rfind("\n", 0, start) + 1
-        if _CAPITAL_NEXT.match(text, start + len(token)) or not is_sentence_start(text[line_start:],
+        # Only the text just before the token tells a sentence start (the openers after the last sentence end), so
+        # only that is read: a search and a copy back to the start of each line would cost a long line's length for
+        # every capitalized token on it.
+        near = max(0, start - _SENTENCE_START_READ)
+        line_start = text.rfind("\n", near, start) + 1 or near
+        if _CAPITAL_NEXT.match(text, start + len(token)) or not is_sentence_start(text[line_start:start],
                                                                                  start - line_start):
             return False
         return bool(evidence.lowercase(token.lower()) or evidence.lowercase(correction))
