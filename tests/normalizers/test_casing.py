@@ -453,16 +453,6 @@ def test_the_lines_holding_words_are_the_same_from_the_index(text: str, wanted: 
     assert from_index == [parts for parts in lines if not wanted.isdisjoint(parts[1::2])]
 
 
-@pytest.mark.parametrize(("text", "starts", "rows"), [
-    ("a\nb\n\nc", [0, 2, 5], {0, 1, 3}),
-    ("a\nb\n\nc", [2, 2, 3], {1}),
-    ("abc", [0, 1, 2], {0}),
-    ("\n\n\n", [3], {3}),
-])
-def test_the_rows_of_offsets(text: str, starts: list[int], rows: set[int]) -> None:
-    assert casing._rows_of(text, starts) == rows
-
-
 @given(st.sets(st.sampled_from(["homs", "Homs", "HOMS", "McCain", "Mccain", "mccain", "the", "The", "iPhone"])),
        st.sampled_from(["homs", "mccain", "the", "iphone", "absent"]))
 def test_the_spellings_of_a_word_are_the_same_from_the_index(written: set[str], low: str) -> None:

@@ -14,7 +14,6 @@ edit names its evidence, strongest first:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from typing import Literal, NamedTuple
 import regex
 
 from newsclean.data import load
-from newsclean.edits import Edit, apply_edits
+from newsclean.edits import Edit, apply_edits, line_of, line_starts
 from newsclean.evidence import (WORD, CaseEvidence, case_evidence, document_evidence, headline_style,
                                 is_sentence_start, line_parts, line_words, written_words)
 from newsclean.language import line_is_english
@@ -631,17 +630,6 @@ def _in_other_compound(line: str, words, i: int, evidence: CaseEvidence, ctx: Co
     return True
 
 
-def _rows_of(text: str, starts: list[int]) -> set[int]:
-    """The numbers of the lines of ``text`` where the offsets ``starts`` (ascending) stand: the line breaks counted
-    from each offset to the next, not from the text's start for each (a long document raises many words)."""
-    rows, row, at = set(), 0, 0
-    for start in starts:
-        row += text.count("\n", at, start)
-        at = start
-        rows.add(row)
-    return rows
-
-
 def _words_of(text: str, ctx: Context, rows: set[int] | None) -> tuple[list[str], Sequence[int], list[list[str]]]:
     """The lines of ``text``, and the numbers of the lines ``rows`` (all if None) with their
     :func:`newsclean.evidence.split_words`, reusing the original's split for the lines a step has not changed (most
@@ -960,7 +948,7 @@ class SentenceCase(Normalizer):
             # The lines of those sentence ends, by bisection: a search back to each one's line break would make a
             # text without line breaks cost the square of its length.
             offsets = [offset for offset, _, _ in lines]
-            close.update(offsets[bisect_right(offsets, at) - 1] for at in ends)
+            close.update(offsets[line_of(offsets, at) - 1] for at in ends)
         starts = []  # (offset of the line, line, word, reason): lowercase words where a sentence starts
         after_fragment: set[int] = set()  # lines whose paragraph start follows a line that ends no sentence
         previous = ""  # the previous line
@@ -1152,7 +1140,8 @@ class ProperNouns(Normalizer):
             if not edits or any(len(e.before) != len(e.after) for e in edits):
                 break
             seen_notes = len(ctx.notes)
-            changed = _rows_of(text, sorted(map(attrgetter("start"), more)))
+            starts = line_starts(text)  # not a count of line breaks from the text's start for each raise
+            changed = {line_of(starts, e.start) - 1 for e in more}
             more = self._raise_once(apply_edits(text, edits), ctx, changed)
             # The later round's notes repeat the earlier's, bar those about words it has now raised.
             del ctx.notes[seen_notes:]
