@@ -615,9 +615,8 @@ def _in_other_compound(line: str, words, i: int, evidence: CaseEvidence, ctx: Co
         return False
     while last + 1 < len(words) and line[words[last].end():words[last + 1].start()] == "-":
         last += 1
-    parts = [w.lower() for w in words.texts[first:last + 1]]
-    if not all(map(str.islower, words.texts[first:last + 1])) or all(
-            p in NAME_PREFIXES or p in PARTICLES for p in parts[:i - first]):
+    parts = words.texts[first:last + 1]
+    if not all(map(str.islower, parts)) or all(p in NAME_PREFIXES or p in PARTICLES for p in parts[:i - first]):
         return False
     forms = frozenset(evidence.capitalized.get(parts[i - first], ()))
     k, n = i - first, len(parts)
