@@ -51,7 +51,7 @@ def _fill(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
-def _fresh_word(i: int, capitalized: bool = False) -> str:
+def _fresh_word(i: int) -> str:
     """A made-up word of its own for each ``i`` (syllables spelling ``i`` in base 20): no list knows it."""
     syllables = ("ba", "ke", "li", "mo", "nu", "ra", "se", "ti", "vo", "za", "dor", "fen", "gal", "hum", "jas",
                  "kor", "lun", "mir", "nes", "pol")
@@ -61,12 +61,12 @@ def _fresh_word(i: int, capitalized: bool = False) -> str:
         word += syllables[digit]
         if not i:
             break
-    word = word + "ov" if len(word) < 5 else word
-    return word.capitalize() if capitalized else word
+    return word + "ov" if len(word) < 5 else word
 
 
 def _slip(i: int) -> str:
-    """A common word of newsclean's lexicon with two letters swapped ("woudl"): a typo, a different one for each i."""
+    """A common word of newsclean's lexicon with its second and third letters swapped ("wuold" for "would"): a typo,
+    a different one for each ``i``."""
     common = _common_words()
     word = common[i * 7919 % len(common)]
     return word[0] + word[2] + word[1] + word[3:]
