@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
 from newsclean.edits import Edit, Note
-from newsclean.language import detect
+from newsclean.language import detect, line_is_english
 
 __all__ = ["Normalizer", "Context"]
 
@@ -94,6 +94,25 @@ class Normalizer:
     def note(self, ctx: Context, kind: str, message: str, start: int = 0, end: int = 0) -> None:
         """Record that something was seen and left alone (or needs the caller's attention)."""
         ctx.notes.append(Note(self.name, kind, message, start, end, stage=ctx.stage))
+
+    def on_english_lines(self, text: str, edits: list[Edit], ctx: Context) -> list[Edit]:
+        """``edits`` but those on a line in another language, each left with a ``foreign_line`` note: for an
+        English-only normalizer, in a document called English by its start that may quote a paragraph in another
+        language (see :func:`newsclean.language.line_is_english`). Told once per line, for the lines with an edit."""
+        kept = []
+        english, first, line_end = True, 0, -1  # the verdict on the line of the edits from ``first`` to ``line_end``
+        for e in edits:
+            if not first <= e.start <= line_end:
+                # Searched forward from the edit, never back to the text's start: linear in a text without breaks.
+                first, line_end = e.start, text.find("\n", e.start)
+                if line_end < 0:
+                    line_end = len(text)
+                english = line_is_english(text, e.start)
+            if english:
+                kept.append(e)
+            else:
+                self.note(ctx, "foreign_line", f"left {e.before!r}: its line is not English", e.start, e.end)
+        return kept
 
     # --- using a normalizer on its own --------------------------------------------------------------------------
 

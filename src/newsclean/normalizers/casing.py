@@ -28,7 +28,6 @@ from newsclean.data import load
 from newsclean.edits import Edit, apply_edits, line_of, line_starts
 from newsclean.evidence import (WORD, CaseEvidence, case_evidence, document_evidence, headline_style,
                                 is_sentence_start, line_parts, line_words, written_words)
-from newsclean.language import line_is_english
 from newsclean.normalizer import Context, Normalizer
 from newsclean.normalizers.lines import document_lines
 from newsclean.registry import register
@@ -865,26 +864,6 @@ def _lowercase_by_design(step: Normalizer, ctx: Context) -> bool:
     return True
 
 
-def _on_english_lines(step: Normalizer, text: str, edits: list[Edit], ctx: Context) -> list[Edit]:
-    """``edits`` but those on a line in another language, left with a note: the document is called English by its
-    start, and may quote a paragraph in Spanish, whose "que" the document's "Que" (a newspaper's name) must not
-    raise (see :func:`newsclean.language.line_is_english`). Told once per line, for the few lines with an edit."""
-    kept = []
-    english, first, line_end = True, 0, -1  # the verdict on the line of the edits from ``first`` to ``line_end``
-    for e in edits:
-        if not first <= e.start <= line_end:
-            # Searched forward from the edit, never back to the text's start: linear in a text without line breaks.
-            first, line_end = e.start, text.find("\n", e.start)
-            if line_end < 0:
-                line_end = len(text)
-            english = line_is_english(text, e.start)
-        if english:
-            kept.append(e)
-        else:
-            step.note(ctx, "foreign_line", f"left {e.before!r}: its line is not English", e.start, e.end)
-    return kept
-
-
 def _raise(word: str, form: str) -> str:
     """``word`` with the capitals of ``form`` where they are its own letters raised; never lowers a letter.
 
@@ -928,7 +907,7 @@ class SentenceCase(Normalizer):
             del ctx.notes[seen_notes:]  # a later round's notes repeat the first's
             edits = sorted(edits + [self.edit(text, e.start, e.end, e.after, e.reason) for e in more],
                            key=attrgetter("start"))
-        return _on_english_lines(self, text, edits, ctx)
+        return self.on_english_lines(text, edits, ctx)
 
     def _raise_once(self, text: str, ctx: Context) -> list[Edit]:
         """The edits of one run over ``text``."""
@@ -1150,7 +1129,7 @@ class ProperNouns(Normalizer):
             ctx.notes[own_notes:] = [n for n in ctx.notes[own_notes:] if (n.start, n.end) not in raised]
             edits = sorted(edits + [self.edit(text, e.start, e.end, e.after, e.reason) for e in more],
                            key=attrgetter("start"))
-        return _on_english_lines(self, text, edits, ctx)
+        return self.on_english_lines(text, edits, ctx)
 
     def _raise_once(self, text: str, ctx: Context, rows: set[int] | None = None) -> list[Edit]:
         """The edits of one run over ``text``, reading only the lines ``rows`` when given."""

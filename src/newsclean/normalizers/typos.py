@@ -22,7 +22,6 @@ import regex
 from newsclean.edits import Edit
 from newsclean.evidence import (CaseEvidence, case_evidence, collect, document_evidence, gathered_case_evidence,
                                 is_sentence_start, written_words)
-from newsclean.language import line_is_english
 from newsclean.normalizer import Context, Normalizer
 from newsclean.registry import register
 from newsclean.spans import SpanIndex, protected_spans
@@ -133,11 +132,8 @@ class Typos(Normalizer):
             if decided is None:
                 continue
             after, reason = decided
-            if not line_is_english(text, start):
-                self.note(ctx, "foreign_line", f"left {text[start:end]!r}: its line is not English", start, end)
-                continue
             edits.append(self.edit(text, start, end, after, reason))
-        return edits
+        return self.on_english_lines(text, edits, ctx)
 
     # --- deciding one token --------------------------------------------------------------------------------------
 
