@@ -126,7 +126,13 @@ FIXES = [
     ("George R. R. martin wrote the books that the show was based on.",
      "George R. R. Martin wrote the books that the show was based on."),
     ("Table of Contents\niran has said it would consider sending forces to Syria.",
-     "Table of Contents\nIran has said it would consider sending forces to Syria."),
+     "Table of Contents\nIran has said it would consider sending forces to Syria."),    # hard-wrapped text: a line under a finished sentence starts one
+    ("Officials from the Syrian Arab Red Crescent and the United Nations High Commission\n"
+     "reached the town on Monday, and aid workers said the roads were open again.\n"
+     "the convoy carried food, water and medicine for about four thousand people.",
+     "Officials from the Syrian Arab Red Crescent and the United Nations High Commission\n"
+     "reached the town on Monday, and aid workers said the roads were open again.\n"
+     "The convoy carried food, water and medicine for about four thousand people."),
 ]
 
 #: Text that must come out unchanged.
@@ -209,6 +215,15 @@ LEAVES = [
     # a lowercase word starting a line that is no sentence (an address): a tie of evidence is no evidence
     ("The showroom of the designers is on Corso Monforte in the city of Milan, near the center.\n"
      "Flos Showroom\ncorso Monforte, 15"),
+    # hard-wrapped text: a line under a full line continues its sentence, however many names the line above holds
+    ("Officials from the Syrian Arab Red Crescent and the United Nations High Commission\n"
+     "reached the town on Monday, and aid workers said the roads were open again.\n"
+     "The convoy carried food, water and medicine for about four thousand people."),
+    # a paragraph after one that trails off; a function word or a particle after a person's initial; a unit
+    # abbreviated after a number and a hyphen
+    "He said the talks had stalled and that he was not sure...\n\nwhat would happen next, he told reporters.",
+    "The prize went to Fred A. of New York, and a book went to Stephen R. van den Berg of Delft.",
+    "It came in an 8-oz. can, but now it comes in a 16-oz. can that is twice as big as the old one.",
     # letters whose capital is no single letter: a casing step changes case, never letters
     "ŉ Syrian rebels breached Damascus.",
     "The rebels left. ß is a letter of German, and ŉ is one of Afrikaans.",

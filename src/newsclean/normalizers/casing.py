@@ -87,7 +87,8 @@ _START = methodcaller("start")
 #: A sentence end inside the line, then a word: the line is prose with sentences in it. Any case of the word counts,
 #: so that raising the word (this step's own change) cannot change the line's verdict on a second run.
 _CAPITAL_FOLLOWS = regex.compile(r"[.?!]\s+[A-Za-z]")
-_NUMBER_BEFORE = regex.compile(r"\d\s?$")
+#: A number just before a unit, and what may stand between them: "4 oz.", "16-oz.".
+_NUMBER_BEFORE = regex.compile(r"\d[\s-]?$")
 #: After a number, a word this short ("oz", "tsp", "km") or no common word ("Tbsp") is a unit's abbreviation.
 _UNIT_MAX = 3
 #: proper_nouns runs again on its own result while it raises more; a list of names is decided in a round or two.
@@ -137,6 +138,11 @@ _CONTINUED_MIN_WORDS = 12
 #: sentences; seed 001 has 2 of 40 (both real damage), text split around links a third or more.
 _BROKEN_LINES_MIN = 3
 _BROKEN_LINES_SHARE = 0.15
+#: Hard-wrapped text (mail, wire copy, plain-text archives) breaks its lines at a fixed width, never wider than this,
+#: and at least this many of its lines come within this many characters of it (the length of a word that did not fit).
+_WRAP_MAX = 100
+_WRAP_FULL_LINES = 2
+_WRAP_SLACK = 15
 
 
 class _Entry(NamedTuple):
@@ -837,6 +843,17 @@ def _ends_sentence(line: str) -> bool:
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
+def _wrap_width(lines: list[tuple[int, int, str]]) -> int:
+    """The width at which the document's lines are hard-wrapped (its longest line), or 0 when they are not: a
+    paragraph per line (scraped news) has lines longer than ``_WRAP_MAX``, and a headline above a short paragraph is
+    the only line near its own length."""
+    lengths = [len(line.rstrip()) for _, _, line in lines]
+    width = max(lengths, default=0)
+    if width > _WRAP_MAX or sum(n >= width - _WRAP_SLACK for n in lengths) < _WRAP_FULL_LINES:
+        return 0
+    return width
+
+
 def _headline_line(line: str) -> bool:
     return headline_style(WORD.findall(line))
 
@@ -928,6 +945,7 @@ class SentenceCase(Normalizer):
             offsets = [offset for offset, _, _ in lines]
             close.update(offsets[line_of(offsets, at) - 1] for at in ends)
         starts = []  # (offset of the line, line, word, reason): lowercase words where a sentence starts
+        width = _wrap_width(lines)
         after_fragment: set[int] = set()  # lines whose paragraph start follows a line that ends no sentence
         previous = ""  # the previous line
         last = ""  # the last line that was not blank
@@ -944,7 +962,7 @@ class SentenceCase(Normalizer):
                     last = line
                 continue
             # By start, once each: a speaker label's words come before the word after it.
-            found = {m.start(): (offset, line, m, reason) for m, reason in self._starts(line, previous, last)}
+            found = {m.start(): (offset, line, m, reason) for m, reason in self._starts(line, previous, last, width)}
             starts += [found[k] for k in sorted(found)]
             if any(r == _PARAGRAPH_START for *_, r in found.values()) and not _ends_sentence(last.strip() or "."):
                 after_fragment.add(offset)
@@ -976,8 +994,9 @@ class SentenceCase(Normalizer):
                   "sentence: line breaks inside sentences? those paragraph starts left alone")
         return [s for s in starts if not (s[3] == _PARAGRAPH_START and s[0] in after_fragment)]
 
-    def _starts(self, line: str, previous: str, last: str):
-        """The lowercase words of ``line`` where a sentence starts, in order, each with the reason."""
+    def _starts(self, line: str, previous: str, last: str, width: int):
+        """The lowercase words of ``line`` where a sentence starts, in order, each with the reason (``width``: the
+        document's wrap width, see :func:`_wrap_width`)."""
         first = WORD.search(line)
         if first is None:
             return
@@ -990,7 +1009,7 @@ class SentenceCase(Normalizer):
                 yield m, "first word after a speaker label"
         elif (first.group().islower() and not _LIST_ITEM.match(line)
               and not line[:first.start()].lstrip(" \t\"'“‘(*[_")
-              and self._paragraph_start(line, previous, last, len(WORD.findall(line)))):
+              and self._paragraph_start(line, previous, last, len(WORD.findall(line)), width)):
             yield first, _PARAGRAPH_START
         quotes = counted = 0  # straight double quotes in line[:counted]
         ends = [m for end, pattern in _MAY_START_AFTER_END if end in line for m in pattern.finditer(line, first.end())]
@@ -1006,9 +1025,11 @@ class SentenceCase(Normalizer):
                 continue  # the quotation closes here: '“Who?” she asked', '"We got her!" officers said'
             if line[i] == "." and self._abbreviation(line, i):
                 name = _NAME_INITIALS.search(line, max(i - 80, 0), i + 1)
-                if name and name.group(1).lower() not in _function_words() and WORD.search(line, m.end()):
+                if (name and name.group(1).lower() not in _function_words() and WORD.search(line, m.end())
+                        and m.group() not in _function_words() and m.group() not in PARTICLES):
                     # "Renzo B. larriviere", "George R. R. martin": a surname or a sentence follows a person's
-                    # initial; either starts with a capital. ("The U. S. officials": no name before the initials.)
+                    # initial; either starts with a capital. ("The U. S. officials": no name before the initials;
+                    # "Fred A. of New York", "Stephen R. van den Berg": no surname, and no sure sentence start.)
                     yield m, _AFTER_INITIAL
                 continue
             if line[i] == "!" and i > 0 and (line[i - 1].isupper() or line[i - 1] == "!"):
@@ -1018,20 +1039,24 @@ class SentenceCase(Normalizer):
             yield m, f"first word after '{line[i]}'"
 
     @staticmethod
-    def _paragraph_start(line: str, previous: str, last: str, n_words: int) -> bool:
+    def _paragraph_start(line: str, previous: str, last: str, n_words: int, width: int) -> bool:
         if n_words < _PROSE_MIN_WORDS:
             return False
         if not (_ends_sentence(line) or _CAPITAL_FOLLOWS.search(line)):
             return False  # a fragment, a label or verse
         tail = last.rstrip()
         last_word = WORD.findall(tail[-20:])[-1:] if tail else []
-        if tail and (tail[-1] in ",;-–—" or (last_word and tail.endswith(last_word[0])
-                                             and last_word[0] in _function_words())):
-            return False  # the paragraph above stops mid-sentence ("with an"): this line continues it
+        if tail and (tail[-1] in ",;-–—" or tail.endswith(("...", "…")) or (
+                last_word and tail.endswith(last_word[0]) and last_word[0] in _function_words())):
+            # The paragraph above stops mid-sentence ("with an"), or trails off ("sort of..."), as a sentence
+            # does not end before a lowercase word: this line continues it.
+            return False
         if (tail and not _ends_sentence(tail) and tail[-1] != ":" and len(WORD.findall(tail)) >= _CONTINUED_MIN_WORDS
                 and not _headline_line(tail)):
             return False  # a long paragraph with no stop at its end: a sentence cut by an image or an ad
         prev = previous.strip()
+        if prev and not _ends_sentence(prev) and width and len(previous.rstrip()) >= width - _WRAP_SLACK:
+            return False  # hard-wrapped: the line above is full, and its sentence goes on here
         return not prev or _ends_sentence(prev) or (_headline_line(prev) and prev[-1] not in ",;:-–—")
 
     @staticmethod
