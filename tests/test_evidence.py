@@ -30,7 +30,7 @@ _CASED = ["Homs", "HOMS", "McCain", "al", "Assad", "Air", "Force", "Security", "
 _WORDS = _LOWER * 3 + _CASED
 _GAPS = [" "] * 20 + ["  ", ". ", ", ", "-", "'", "’", " “", "” ", " ‘", "’ ", ' "', '" ', " (", ") ", "* ", "• ",
                       "— ", "\n", "\n\n", ": ", "; ", "… ", "? ", "! ", "\t", "_", " 2024 ", "3", "²", "\u0301",
-                      "\u200d", " - ", "-- ", " > ", "[", "]"]
+                      "\u200d", " - ", "-- ", " > ", "[", "]", "\n(3) ", "\n12) ", " (4) "]
 #: Text dense with capitalized words in every position: the rules of the gathering all fire on it.
 mixed_text = st.lists(st.tuples(st.sampled_from(_GAPS), st.sampled_from(_WORDS)), max_size=60).map(
     lambda pairs: "".join(gap + word for gap, word in pairs))
@@ -196,6 +196,9 @@ def test_collect_is_the_reference(text: str) -> None:
      {"london"}, set()),
     # Openers (quotes, bullets) between a line start and a word: still a sentence start.
     ("“Homs,” he said.\n• Aleppo fell", set(), set(), set(), set()),
+    # ... and so is a list item's number: "(3)", "3)".
+    ("(1) Alexander the Great was a great general.\n(2) Great generals win.\n3) Forewarned is forearmed.",
+     {"great"}, set(), {"great"}, set()),
     # A quotation's first word is capitalized as a sentence's, unless a capitalized word follows it (a title).
     ("the “Meth. We’re on it.” campaign was seen by the ‘Medium Review’ writers in the spring",
      {"medium", "review"}, {("medium", "review")}, set(), {("medium", "review")}),

@@ -31,6 +31,9 @@ _OPENERS = frozenset(_OPENERS_TEXT)
 _ENDERS = frozenset(".!?:;…")
 #: Quotation marks that open a quotation after a space or a bracket (a straight one closes as often after a word).
 _QUOTE_OPENERS = frozenset("\"'“‘")
+#: A list item's number before a line's first word, less the openers after it: "(3)", "3)". ("3." ends a sentence as
+#: it is.)
+_LIST_NUMBER = re.compile(r"\s*\(?\d{1,3}\)")
 _BEFORE_QUOTE = frozenset(" \t([")
 #: A line with at least this share of capitalized words (of at least this many) is headline-style.
 _TITLE_SHARE = 0.6
@@ -122,11 +125,12 @@ class CaseEvidence:
 
 
 def is_sentence_start(line: str, start: int) -> bool:
-    """True when the word at ``line[start]`` begins a sentence: at the line start or after ``. ! ? : ; …``."""
+    """True when the word at ``line[start]`` begins a sentence: at the line start (after a list item's number too:
+    "(3) Forewarned is forearmed.") or after ``. ! ? : ; …``."""
     i = start - 1
     while i >= 0 and line[i] in _OPENERS:
         i -= 1
-    return i < 0 or line[i] in _ENDERS
+    return i < 0 or line[i] in _ENDERS or line[i] == ")" and _LIST_NUMBER.fullmatch(line, 0, i + 1) is not None
 
 
 def headline_style(words: list[str]) -> bool:
@@ -240,6 +244,8 @@ def _collect(lines: list[list[str]], words_of_lines: Iterable[list[str]]) -> Cas
                 before = gap.rstrip(_OPENERS_TEXT)
                 if before[-1:] in _ENDERS if before else k == 0:
                     continue  # a sentence start
+                if k == 0 and before[-1] == ")" and _LIST_NUMBER.fullmatch(before):
+                    continue  # a list item's first word: "(3) Forewarned is forearmed."
                 if gap[-1] in _QUOTE_OPENERS and gap[-2:-1] in _BEFORE_QUOTE and not (
                         k + 1 in titled_set and parts[2 * k + 2] == " "):
                     # A quotation starts: its first word is capitalized as a sentence's ("the “Meth. We’re on it.”

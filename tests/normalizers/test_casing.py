@@ -224,6 +224,14 @@ LEAVES = [
     "He said the talks had stalled and that he was not sure...\n\nwhat would happen next, he told reporters.",
     "The prize went to Fred A. of New York, and a book went to Stephen R. van den Berg of Delft.",
     "It came in an 8-oz. can, but now it comes in a 16-oz. can that is twice as big as the old one.",
+    # a British spelling is a word, not the surname an American dictionary knows
+    "The knights wore ornamental armour to the feast, and the coloured banners hung in the hall.",
+    # a list item's first word starts a sentence: no evidence of a name
+    "(1) Alexander the Great was a great general.\n(2) Great generals are forewarned.\n(3) Forewarned is forearmed.",
+    # the word before a line's first word in hard-wrapped text is the last of the line above: "the" / "house"
+    ('The president was at odds with the Senate, but got on better with the House of\n'
+     'Representatives. One night his wife woke him, crying that there were burglars in the\n'
+     'house.\n"Not here, my dear," he said, "in the Senate maybe, but not in the House."'),
     # letters whose capital is no single letter: a casing step changes case, never letters
     "ŉ Syrian rebels breached Damascus.",
     "The rebels left. ß is a letter of German, and ŉ is one of Afrikaans.",

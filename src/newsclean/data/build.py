@@ -152,7 +152,7 @@ def case_lexicon() -> dict[str, Any]:
     * ``name_like``: the common words that the corpus still writes capitalized most of the time ("turkey",
       "china", "march"): with the document's own evidence they are raised; others need a capitalized phrase.
     * ``rare``: the other lowercase words of the dictionaries (Webster's, and Hunspell's en_US from SCOWL for
-      current words such as "online" and "app") still in use: words, so a document writing one capitalized only
+      current words such as "online" and "app") still in use, and codespell's British spellings ("armour"): words, so a document writing one capitalized only
       inside a capitalized phrase ("Tomato Cucumber Salad") is no evidence.
     * ``proper``: Hunspell's proper nouns ("Asian", "Homs") whose lowercase form is in none of the lists above nor
       wordfreq's frequent words: a name in every use, so raised without the document's evidence.
@@ -184,7 +184,10 @@ def case_lexicon() -> dict[str, Any]:
     names |= {n.lower() for names_of_kind in gazetteer()["kinds"].values() for n in names_of_kind}
     rare |= {w for w in wordfreq.top_n_list("en", LEXICON_MODERN_TOP) if w.isalpha() and w.islower()
              and w not in common and w not in names}
-    sources = ("truecase", "english-words", "wordfreq")
+    # British spellings, which the American dictionaries lack: words all the same, and no name ("armour", which
+    # Hunspell's en_US knows only as the surname "Armour").
+    rare |= {w for w in codespell_entries("dictionary_en-GB_to_en-US.txt") if _LOWER_ASCII.fullmatch(w)} - common
+    sources = ("truecase", "english-words", "wordfreq", "codespell")
     lower_words = common | rare | modern
     proper = {w for w in _hunspell_words() if w[0].isupper() and w[1:].islower() and len(w) > 2
               and w.lower() not in lower_words}

@@ -98,6 +98,8 @@ _MAX_ROUNDS = 4
 _SCANS_BEFORE_INDEX = 8
 _NAME_FOLLOWS = regex.compile(r"(?<![-\s])[-\s]++\p{Lu}")
 _NAME_NEXT = regex.compile(r"[ -]\p{Lu}")
+#: The last word of a line that ends in one (searched up to the line's end).
+_LAST_WORD = regex.compile(r"[^\W\d_]+\Z")
 #: Matched where a word starts: is it the lowercase part of a foreign name ("Jung-gu")? A lookbehind, so that the
 #: test looks only at the name before the word, not the whole line.
 _FOREIGN_NAME_PART = regex.compile(r"(?<=\p{Lu}\p{L}*-)")
@@ -605,6 +607,15 @@ def _lowercase_only_in(key: tuple[str, str], side: int, evidence: CaseEvidence, 
     if (before if side < 0 else after)[other] < evidence.lowercase[low]:
         return False
     return side > 0 or _phrase_uses(key, ctx).closed > 0
+
+
+def _word_above(text: str, offset: int) -> str:
+    """The last word of the line above the line at ``offset``, when that line ends in a word: hard-wrapped text
+    carries a sentence across the break ("burglars in the" / "house"). Else ""."""
+    if offset < 2 or not text[offset - 2].isalpha():
+        return ""
+    m = _LAST_WORD.search(text, max(offset - 41, 0), offset - 1)
+    return m.group() if m else ""
 
 
 def _in_other_compound(line: str, words, i: int, evidence: CaseEvidence, ctx: Context) -> bool:
@@ -1327,7 +1338,8 @@ class ProperNouns(Normalizer):
             # the word alone stand for every verdict but one, a short word or a function word after a number
             # (:func:`_after_number`). Most phrase starts are decided so: about 2.4 ms per MB.
             return [], 1
-        verdict = self._verdict(line, words, i, evidence, users, ctx)
+        before = words[i - 1].group() if i else _word_above(text, offset)
+        verdict = self._verdict(line, words, i, before, evidence, users, ctx)
         # The spans to leave are found only now, for the few words something speaks for: finding them costs more
         # than deciding.
         if verdict is None or skip.covers(offset + m.start(), offset + m.end()):
@@ -1338,9 +1350,11 @@ class ProperNouns(Normalizer):
             return [], 1
         return self._raise_words(text, offset, [m], (form,), why), 1
 
-    def _verdict(self, line, words, i, evidence: CaseEvidence, users, ctx) -> tuple[str | None, str] | None:
-        """What speaks for raising the lowercase word ``words[i]``: its spelling and why, ``(None, note)`` when it
-        may be a name but nothing says so, or None."""
+    def _verdict(self, line, words, i, before: str, evidence: CaseEvidence, users,
+                 ctx) -> tuple[str | None, str] | None:
+        """What speaks for raising the lowercase word ``words[i]`` (``before``: the word before it, on the line above
+        for a line's first word, see :func:`_word_above`): its spelling and why, ``(None, note)`` when it may be a
+        name but nothing says so, or None."""
         word = words[i].group()
         low = word.lower()
         common, name_like, _ = _lexicon()
@@ -1361,7 +1375,7 @@ class ProperNouns(Normalizer):
             form = evidence.form(low)
             lower = evidence.lowercase[low]
             alone = evidence.alone[low]
-            determiner = i > 0 and words[i - 1].group().lower() in DETERMINERS
+            determiner = before.lower() in DETERMINERS
             if _document_vouches(low, count, lower, alone, determiner, evidence.capitalized[low]) and not (
                     count <= lower and _fragment_start(line, words, i)):
                 who = "the document" if own.capitalized_count(low) == count else "the document and its batch"
