@@ -194,6 +194,8 @@ LEAVES = [
      "president was a reformer."),
     ("The painting Starry Night hangs in the museum, and visitors love Starry Night there; the installation gives "
      "Amsterdam its own starry night every winter."),
+    # ... and an article capitalized as a sentence's first word is an article all the same
+    "The Old Man and the Sea is a short novel by Ernest Hemingway.\n\nAn old man goes fishing, but he has no luck.",
     "The editors of The Washington Post wrote about it, and later the editors of the Washington Post wrote again.",
     ("Actor James Van Der Beek spoke to reporters about the show, and Van Der Beek thanked the fans. Fans cheered "
      "van Der Beek loudly."),

@@ -805,11 +805,18 @@ def _name_joins(parts: list[str], words: list[str], k: int, step: int, unfit: fr
 def _modified(line: str, words, i: int) -> bool:
     """Whether a lowercase word stands right before word ``i`` that makes what follows a common noun phrase: a word
     that is no function word ("the new chief strategy officer", "its own starry night"), or an article or possessive
-    other than "the" ("a starry night"); names take "the" as often as not ("the Supreme Court")."""
+    other than "the" ("a starry night", "An old man" at a sentence start); names take "the" as often as not ("the
+    Supreme Court")."""
     if not i or line[words[i - 1].end():words[i].start()] != " ":
         return False
     before = words.texts[i - 1]
-    return before.islower() and (before not in _function_words() or before != "the" and before in DETERMINERS)
+    if before.islower():
+        return before not in _function_words() or before != "the" and before in DETERMINERS
+    # An article or possessive capitalized as a sentence's first word is one all the same: "An old man goes fishing"
+    # in a text that names "The Old Man and the Sea".
+    low = before.lower()
+    return (low != "the" and low in DETERMINERS and before[1:].islower()
+            and is_sentence_start(line, words[i - 1].start()))
 
 
 def _all_lowercase(words: list[str], before: str) -> bool:
