@@ -40,6 +40,9 @@ def test_gazetteer_holds_what_the_seeds_need() -> None:
     assert {"Homs", "Aleppo", "Damascus"} <= set(kinds["city"])
     assert "December" in kinds["month"] and "Saturday" in kinds["weekday"]
     assert "Lander" not in kinds["city"] and "Metro" not in kinds["city"]  # words before towns
+    # CLDR's private-use codes and descriptions news writes lowercase are no country names
+    assert not {"Unknown Region", "Pseudo-Accents", "Eurozone", "Palestinian Territories"} & set(kinds["country"])
+    assert "Palestine" in kinds["country"]
 
 
 def test_case_lexicon_knows_names_that_are_words() -> None:

@@ -226,6 +226,9 @@ LEAVES = [
     "He said the talks had stalled and that he was not sure...\n\nwhat would happen next, he told reporters.",
     "The prize went to Fred A. of New York, and a book went to Stephen R. van den Berg of Delft.",
     "It came in an 8-oz. can, but now it comes in a 16-oz. can that is twice as big as the old one.",
+    # CLDR names that are no names: its unknown region, and descriptions written lowercase in news
+    "The plane vanished over an unknown region of the ocean, and Israel said it would act in the Palestinian "
+    "territories while the eurozone grew.",
     # a British spelling is a word, not the surname an American dictionary knows
     "The knights wore ornamental armour to the feast, and the coloured banners hung in the hall.",
     # a list item's first word starts a sentence: no evidence of a name

