@@ -126,7 +126,10 @@ FIXES = [
     ("George R. R. martin wrote the books that the show was based on.",
      "George R. R. Martin wrote the books that the show was based on."),
     ("Table of Contents\niran has said it would consider sending forces to Syria.",
-     "Table of Contents\nIran has said it would consider sending forces to Syria."),    # hard-wrapped text: a line under a finished sentence starts one
+     "Table of Contents\nIran has said it would consider sending forces to Syria."),    # a compass word before a name is raised where the document writes the two as a name
+    ("He was born in Western Australia and moved to Perth, then back to western Australia, officials said.",
+     "He was born in Western Australia and moved to Perth, then back to Western Australia, officials said."),
+    # hard-wrapped text: a line under a finished sentence starts one
     ("Officials from the Syrian Arab Red Crescent and the United Nations High Commission\n"
      "reached the town on Monday, and aid workers said the roads were open again.\n"
      "the convoy carried food, water and medicine for about four thousand people.",
@@ -229,6 +232,10 @@ LEAVES = [
     # CLDR names that are no names: its unknown region, and descriptions written lowercase in news
     "The plane vanished over an unknown region of the ocean, and Israel said it would act in the Palestinian "
     "territories while the eurozone grew.",
+    # the rest of a word after its inner apostrophe; a compass word before a name says where in it
+    "The money enabled al-Qa'ida to fund camps, and the Shi'ite leaders of the Ba'ath party met Ida Smith in Paris.",
+    ("In 1948 the Western allies extended the reform to the Western zones, and the Western powers agreed. "
+     "The Havel flows through western Berlin, and the Western sectors grew."),
     # a British spelling is a word, not the surname an American dictionary knows
     "The knights wore ornamental armour to the feast, and the coloured banners hung in the hall.",
     # a list item's first word starts a sentence: no evidence of a name

@@ -52,6 +52,9 @@ ABBREVIATIONS = frozenset(
     sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ca cf al op pp pg para sec min max avg tel ext
     ref viz id ibid""".split()
 )
+#: Compass words, lowercase before a name when they say where in it: "northern Syria", "western Berlin". Grammar.
+COMPASS = frozenset("""north south east west northern southern eastern western central northeast northwest southeast
+    southwest northeastern northwestern southeastern southwestern""".split())
 #: Words before a common noun: "the prince", "his march" are no names, whatever the document capitalizes elsewhere.
 DETERMINERS = frozenset("a an the this that these those his her its their our my your every each".split())
 #: The endings of plurals made with "-es": after s, x, z, ch, sh, and o ("buses", "boxes", "heroes"). Grammar.
@@ -1376,7 +1379,10 @@ class ProperNouns(Normalizer):
         if _is_word(low):
             evidence = own
         count = evidence.capitalized_count(low)
-        if count and _in_other_compound(line, words, i, evidence, ctx):
+        if count and (_in_other_compound(line, words, i, evidence, ctx) or low in COMPASS and i + 1 < len(words)
+                      and words[i + 1].group()[0].isupper() and line[words[i].end():words[i + 1].start()] == " "):
+            # A compass word before a name says where in it ("western Berlin", "northern Syria"), whatever the
+            # document capitalizes elsewhere ("the Western allies"); a pair it writes capitalized is decided below.
             count = 0
         if count:
             form = evidence.form(low)
@@ -1489,6 +1495,8 @@ class ProperNouns(Normalizer):
             return False  # "e.g", "i.e": an abbreviation's letters
         if before == "-" and _FOREIGN_NAME_PART.match(line, m.start()):
             return False  # the lowercase part of a foreign name: "Jeongdong-gil", "Jung-gu"
+        if before in ("'", "’") and line[m.start() - 2:m.start() - 1].isalpha():
+            return False  # the rest of a word after its inner apostrophe: "al-Qa'ida", "Shi'ite", "Ba'ath"
         return True
 
     @staticmethod
