@@ -12,6 +12,9 @@ from newsclean.normalizers.punctuation import PunctuationSpacing
 from strategies import any_text, news_like
 
 FIXES = [
+    # A space dropped the same way twice after a lowercase word, or once after a name: still sentence ends.
+    ("He said.The army left. She said.The war ended.", "He said. The army left. She said. The war ended."),
+    ("Troops entered Syria.The army left.", "Troops entered Syria. The army left."),
     # Every glued word of seed 001, in its own sentence.
     ("Assad had long relied on allies to subdue the rebels,with Russian warplanes",
      "Assad had long relied on allies to subdue the rebels, with Russian warplanes"),
@@ -50,6 +53,8 @@ FIXES = [
 ]
 
 UNCHANGED = [
+    # A name written with a full stop, the same way twice.
+    "The former director of One.Tel has denied claims that the accounts of One.Tel were hidden.",
     # Numbers in any locale.
     "1,000 people",
     "3.5 percent",
@@ -196,7 +201,9 @@ def test_reasons_name_the_mark() -> None:
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("tags:syria,homs,damascus", "comma_list"), ("U.S.Army", "abbreviation_glued"), ("J.R.R.Tolkien", "abbreviation_glued")],
+    [("tags:syria,homs,damascus", "comma_list"), ("U.S.Army", "abbreviation_glued"), ("J.R.R.Tolkien", "abbreviation_glued"),
+     # a name written with a full stop, twice alike ("One.Tel", an Australian telecom company)
+     ("The director of One.Tel denied it. The accounts of One.Tel were hidden.", "dotted_name")],
 )
 def test_doubts_are_noted(text: str, kind: str) -> None:
     result = Pipeline([PunctuationSpacing()]).clean(text)

@@ -140,7 +140,14 @@ class PunctuationSpacing(Normalizer):
             return None  # "ASP.Net", "Salon.Com": an acronym or a domain, not a sentence end
         if lead and lead[-1] not in _OPENERS:
             return None
-        return f"{before.group()}{mark}{word}"
+        pair = f"{before.group()}{mark}{word}"
+        if mark == "." and before.group()[0].isupper() and 1 < text.count(pair) == text.count(word):
+            # Two capitalized words glued by a full stop, the same way again elsewhere, the second never written
+            # apart: a name written so ("One.Tel"). A dropped space seldom falls twice alike, and then between
+            # words the text also writes apart (a slogan repeated: "Meth.We’re"; "Rep.Ilhan" and "Ilhan Omar").
+            self.note(ctx, "dotted_name", f"left {token!r} alone: written so more than once, a name?", start, end)
+            return None
+        return pair
 
 
 def _with_spaces(text: str, points: list[int]):
