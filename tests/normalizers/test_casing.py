@@ -224,9 +224,12 @@ LEAVES = [
     ("Officials from the Syrian Arab Red Crescent and the United Nations High Commission\n"
      "reached the town on Monday, and aid workers said the roads were open again.\n"
      "The convoy carried food, water and medicine for about four thousand people."),
-    # a paragraph after one that trails off; a function word or a particle after a person's initial; a unit
-    # abbreviated after a number and a hyphen
-    "He said the talks had stalled and that he was not sure...\n\nwhat would happen next, he told reporters.",
+    # ... and under a line that trails off or ends in an abbreviation; a function word or a particle after a person's
+    # initial; a unit abbreviated after a number and a hyphen
+    ("He said the talks had stalled, that the two sides had not met since March, and that his\n"
+     "answer to the question of what would come of the next round in Geneva came out sort of...\n"
+     "muffled, he told reporters, and the fund was set up in the U.S.\n"
+     "to hold money in trust for the families of the victims of the attack there."),
     "The prize went to Fred A. of New York, and a book went to Stephen R. van den Berg of Delft.",
     "It came in an 8-oz. can, but now it comes in a 16-oz. can that is twice as big as the old one.",
     # CLDR names that are no names: its unknown region, and descriptions written lowercase in news

@@ -148,6 +148,8 @@ _BROKEN_LINES_SHARE = 0.15
 _WRAP_MAX = 100
 _WRAP_FULL_LINES = 2
 _WRAP_SLACK = 15
+#: The share of its lines that hard-wrapped text may have longer than ``_WRAP_MAX``: words no line could hold (URLs).
+_WRAP_OVERLONG_SHARE = 0.05
 
 
 class _Entry(NamedTuple):
@@ -864,15 +866,15 @@ def _ends_sentence(line: str) -> bool:
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
-def _wrap_width(lines: list[tuple[int, int, str]]) -> int:
-    """The width at which the document's lines are hard-wrapped (its longest line), or 0 when they are not: a
-    paragraph per line (scraped news) has lines longer than ``_WRAP_MAX``, and a headline above a short paragraph is
-    the only line near its own length."""
-    lengths = [len(line.rstrip()) for _, _, line in lines]
-    width = max(lengths, default=0)
-    if width > _WRAP_MAX or sum(n >= width - _WRAP_SLACK for n in lengths) < _WRAP_FULL_LINES:
-        return 0
-    return width
+def _hard_wrapped(lines: list[tuple[int, int, str]]) -> bool:
+    """Whether the document's lines are broken at a fixed width (its longest line of at most ``_WRAP_MAX``): a
+    paragraph per line (scraped news) has most lines longer, and a headline above a short paragraph is the only line
+    near its own length. A few longer lines are allowed: a word no line could hold (a URL)."""
+    lengths = [n for n in (len(line.rstrip()) for _, _, line in lines) if n]
+    fitting = [n for n in lengths if n <= _WRAP_MAX]
+    width = max(fitting, default=0)
+    return (len(lengths) - len(fitting) <= _WRAP_OVERLONG_SHARE * len(lengths)
+            and sum(n >= width - _WRAP_SLACK for n in fitting) >= _WRAP_FULL_LINES)
 
 
 def _headline_line(line: str) -> bool:
@@ -966,7 +968,7 @@ class SentenceCase(Normalizer):
             offsets = [offset for offset, _, _ in lines]
             close.update(offsets[line_of(offsets, at) - 1] for at in ends)
         starts = []  # (offset of the line, line, word, reason): lowercase words where a sentence starts
-        width = _wrap_width(lines)
+        wrapped = _hard_wrapped(lines)
         after_fragment: set[int] = set()  # lines whose paragraph start follows a line that ends no sentence
         previous = ""  # the previous line
         last = ""  # the last line that was not blank
@@ -983,7 +985,7 @@ class SentenceCase(Normalizer):
                     last = line
                 continue
             # By start, once each: a speaker label's words come before the word after it.
-            found = {m.start(): (offset, line, m, reason) for m, reason in self._starts(line, previous, last, width)}
+            found = {m.start(): (offset, line, m, reason) for m, reason in self._starts(line, previous, last, wrapped)}
             starts += [found[k] for k in sorted(found)]
             if any(r == _PARAGRAPH_START for *_, r in found.values()) and not _ends_sentence(last.strip() or "."):
                 after_fragment.add(offset)
@@ -1015,9 +1017,9 @@ class SentenceCase(Normalizer):
                   "sentence: line breaks inside sentences? those paragraph starts left alone")
         return [s for s in starts if not (s[3] == _PARAGRAPH_START and s[0] in after_fragment)]
 
-    def _starts(self, line: str, previous: str, last: str, width: int):
-        """The lowercase words of ``line`` where a sentence starts, in order, each with the reason (``width``: the
-        document's wrap width, see :func:`_wrap_width`)."""
+    def _starts(self, line: str, previous: str, last: str, wrapped: bool):
+        """The lowercase words of ``line`` where a sentence starts, in order, each with the reason (``wrapped``: see
+        :func:`_hard_wrapped`)."""
         first = WORD.search(line)
         if first is None:
             return
@@ -1030,7 +1032,7 @@ class SentenceCase(Normalizer):
                 yield m, "first word after a speaker label"
         elif (first.group().islower() and not _LIST_ITEM.match(line)
               and not line[:first.start()].lstrip(" \t\"'“‘(*[_")
-              and self._paragraph_start(line, previous, last, len(WORD.findall(line)), width)):
+              and self._paragraph_start(line, previous, last, len(WORD.findall(line)), wrapped)):
             yield first, _PARAGRAPH_START
         quotes = counted = 0  # straight double quotes in line[:counted]
         ends = [m for end, pattern in _MAY_START_AFTER_END if end in line for m in pattern.finditer(line, first.end())]
@@ -1060,24 +1062,27 @@ class SentenceCase(Normalizer):
             yield m, f"first word after '{line[i]}'"
 
     @staticmethod
-    def _paragraph_start(line: str, previous: str, last: str, n_words: int, width: int) -> bool:
+    def _paragraph_start(line: str, previous: str, last: str, n_words: int, wrapped: bool) -> bool:
         if n_words < _PROSE_MIN_WORDS:
             return False
         if not (_ends_sentence(line) or _CAPITAL_FOLLOWS.search(line)):
             return False  # a fragment, a label or verse
         tail = last.rstrip()
         last_word = WORD.findall(tail[-20:])[-1:] if tail else []
-        if tail and (tail[-1] in ",;-–—" or tail.endswith(("...", "…")) or (
-                last_word and tail.endswith(last_word[0]) and last_word[0] in _function_words())):
-            # The paragraph above stops mid-sentence ("with an"), or trails off ("sort of..."), as a sentence
-            # does not end before a lowercase word: this line continues it.
-            return False
+        if tail and (tail[-1] in ",;-–—" or (last_word and tail.endswith(last_word[0])
+                                             and last_word[0] in _function_words())):
+            return False  # the paragraph above stops mid-sentence ("with an"): this line continues it
         if (tail and not _ends_sentence(tail) and tail[-1] != ":" and len(WORD.findall(tail)) >= _CONTINUED_MIN_WORDS
                 and not _headline_line(tail)):
             return False  # a long paragraph with no stop at its end: a sentence cut by an image or an ad
         prev = previous.strip()
-        if prev and not _ends_sentence(prev) and width and len(previous.rstrip()) >= width - _WRAP_SLACK:
-            return False  # hard-wrapped: the line above is full, and its sentence goes on here
+        if prev and wrapped and (not _ends_sentence(prev) or prev.endswith(("...", "…"))
+                                 or prev[-1] == "." and SentenceCase._abbreviation(prev, len(prev) - 1)):
+            # Hard-wrapped text: a line right under one that ends no sentence goes on with it, however the line
+            # above reads (names make it look like a headline: "Debian Documentation Project: anything related" /
+            # "to documentation in Debian"), and so does one under an ellipsis ("it came out sort of..." /
+            # "muffled," he said) or an abbreviation ("in the U.S." / "to hold money").
+            return False
         return not prev or _ends_sentence(prev) or (_headline_line(prev) and prev[-1] not in ",;:-–—")
 
     @staticmethod
