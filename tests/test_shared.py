@@ -31,6 +31,18 @@ LANGUAGES = [
     ("U.S. and U.K. officials met in Washington on Monday.", "en"),
     ("Palm Bay d. Rockledge 70-44. Viera (4-0): K. Hupfer 1 goal. L. Patikas 1 goal. Z. Nielsen 1 goal.", "en"),
     ("V Praze se v pondělí sešli ministři s předsedou vlády a s prezidentem.", "cs"),
+    # Too short for function words alone: told by each language's frequent words, lowercase ones (a capitalized "El"
+    # is a name's), that English does not use as much ("am" is German too).
+    ("Kaffee nicht gefunden.", "de"),
+    ("Ich will Frauen nicht verstehen, sondern begreifen.", "de"),
+    ("Año nuevo, vida nueva.", "es"),
+    ("Un po' di sofferenza fa bene all'animo.", "it"),
+    ("I am here", "en"),
+    ("Rebels take Homs, El Pais says", "en"),
+    ("a la carte menu prices rise", "en"),
+    # ... and making a fifth of the words: one Slovenian "oz" in a list of foods is not enough
+    ("Tomato salad: ½ cup cherry tomatoes, 4 oz. cooked chicken, ½ cup white beans, 1 tsp. olive oil, 1 cup grapes",
+     "en"),
 ]
 
 
@@ -42,6 +54,22 @@ def test_detect(text: str, lang: str) -> None:
 def test_a_short_english_headline_with_abbreviations_gets_the_english_steps() -> None:
     # Called Czech for its "u" and "s", it was left to the steps that serve every language.
     assert newsclean.fix("U.S. forces hit iran, U.S. officials say") == "U.S. forces hit Iran, U.S. officials say"
+    assert newsclean.fix("Talks with syria resume in Geneva") == "Talks with Syria resume in Geneva"
+
+
+@pytest.mark.parametrize("text", [
+    # One-line quotations and headlines in other languages (from Debian's fortunes in German, Spanish, Italian): too
+    # short for their function words to tell, they were taken for English ("nicht" -> "night", "salud" -> "salad").
+    "Kaffee nicht gefunden.",
+    "Computer können alles.",
+    "Ich will Frauen nicht verstehen, sondern begreifen.",
+    "Sin virtud poco vale la salud.",
+    "Año nuevo, vida nueva.",
+    "Son todos una mierda.",
+    "Un po' di sofferenza fa bene all'animo.",
+])
+def test_short_text_in_another_language_is_unchanged(text: str) -> None:
+    assert newsclean.fix(text) == text
 
 
 @given(st.text(alphabet=st.sampled_from("ab AB’—“é\u0301²_1\u00a0")))
@@ -79,7 +107,7 @@ def test_initials_are_found_from_their_full_stop(text: str) -> None:
 
 
 def _scored_verdict(text: str) -> str:
-    """What language._verdict says when it scores every language (no English shortcut), on an ASCII text."""
+    """What language._scored says when it scores every language (no English shortcut), on an ASCII text."""
     table = language._table()
     words = text.lower().split()
     scores = [0.0] * len(table.langs)
@@ -108,7 +136,7 @@ def test_the_english_shortcut_gives_the_verdict_of_scoring_every_language(words:
     # English function words and one other language's, about as many of each: texts where English just wins, just
     # loses, or ties with the other language's score over the margin.
     text = " ".join(words)
-    assert language._verdict(text) == _scored_verdict(text)
+    assert language._scored(text.lower().split()) == _scored_verdict(text)
 
 
 SPANS = [
@@ -164,6 +192,10 @@ def test_function_words_match_wordfreq() -> None:
     data = load("function_words")
     for lang, words in data["languages"]:
         assert words == wordfreq.top_n_list(lang, len(words)), lang
+    frequent = load("frequent_words")
+    for lang, words in frequent["languages"]:
+        assert words == wordfreq.top_n_list(lang, len(words)), lang
+    assert frequent["english_common"] == wordfreq.top_n_list("en", len(frequent["english_common"]))
 
 
 _EN = "The rebels said on Saturday that they had reached the gates of the capital city after a long advance."

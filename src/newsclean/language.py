@@ -44,8 +44,14 @@ _NON_LATIN = regex.compile(r"[\p{L}--\p{Latin}]", regex.V1)
 #: stop, which the engine runs to as a string search, looking behind only there: the same matches (less their letter)
 #: as ``\b[^\W\d_]\.``, which tests every character's Unicode category, thirty times as fast.
 _INITIAL = re.compile(r"\.(?<=\b[^\W\d_]\.)")
-#: Below this many words there is too little evidence to call a Latin-script text anything but English.
+#: Below this many words a Latin-script text's function words are too few to score: it is told by its frequent words
+#: alone (see :func:`_short_verdict`) ...
 _MIN_WORDS = 8
+#: ... and below this many, an English verdict is checked by them: a short quotation has few function words, and
+#: one shared with English ("will" in "Ich will Frauen nicht verstehen") can tip it.
+_SHORT_WORDS = 30
+#: The least share of a short text's words that another language's frequent words must make.
+_SHORT_FOREIGN_SHARE = 0.2
 #: Only the start of a long document is read: a language does not change halfway through an article. A short
 #: start decides English; a verdict of another language, which switches the English-only steps off, is confirmed on
 #: a longer one, since a page's start can be menus and names with a few chance hits in another language.
@@ -96,7 +102,8 @@ def _table() -> _Table:
 def detect(text: str) -> str:
     """Return ``"en"``, another wordfreq language code, or ``"other"`` for text mostly outside the Latin script.
 
-    Short Latin-script text without clear evidence counts as English.
+    Short Latin-script text counts as English unless another language's frequent words outweigh English's (see
+    :func:`_short_verdict`).
 
     >>> detect("The rebels said they had reached the gates of the capital on Saturday.")
     'en'
@@ -150,8 +157,14 @@ def _verdict(sample: str) -> str:
         words = encoded.translate(_LOWER_LETTERS).decode("ascii").split()
         if not words:
             return "en"
-    if len(words) < _MIN_WORDS:
-        return "en"
+    verdict = _scored(words) if len(words) >= _MIN_WORDS else "en"
+    if verdict == "en" and len(words) < _SHORT_WORDS:
+        return _short_verdict(sample)
+    return verdict
+
+
+def _scored(words: list[str]) -> str:
+    """The language whose function words score highest among ``words`` (lowercase), by ``_MARGIN`` over English."""
     table = _table()
     # Only the known words are counted (in C).
     known = list(filter(table.known.__contains__, words))
@@ -171,6 +184,56 @@ def _verdict(sample: str) -> str:
     if table.langs[best] == "en" or scores[best] < 0.02 * len(words) or scores[best] <= _MARGIN * en:
         return "en"
     return table.langs[best]
+
+
+@dataclass(frozen=True)
+class _Frequent:
+    langs: list[str]
+    weights: dict[str, list[tuple[int, float]]]
+    """Each frequent word of a language other than English that is no frequent English word -> the languages it is
+    frequent in, each with its weight (shared by ``n`` languages: ``1/n``)."""
+    english: frozenset[str]
+    """English's frequent words."""
+
+
+@lru_cache(maxsize=1)
+def _frequent() -> _Frequent:
+    data = load("frequent_words")
+    langs = [lang for lang, _ in data["languages"]]
+    common = frozenset(data["english_common"])
+    owners: dict[str, list[int]] = {}
+    for i, (lang, words) in enumerate(data["languages"]):
+        if lang != "en":
+            for w in set(words) - common:
+                owners.setdefault(w, []).append(i)
+    weights = {w: [(i, 1.0 / len(found)) for i in found] for w, found in owners.items()}
+    return _Frequent(langs, weights, frozenset(dict(data["languages"])["en"]))
+
+
+def _short_verdict(sample: str) -> str:
+    """The language of a text too short for its function words to tell (a headline, a caption, a one-line
+    quotation), by each language's most frequent words: English, unless the words frequent in another language
+    outnumber English's by ``_MARGIN`` and make ``_SHORT_FOREIGN_SHARE`` of all ("Kaffee nicht gefunden.", "Año nuevo,
+    vida nueva."; not a list of foods with one such word, "4 oz. cooked chicken"), then the language they weigh most
+    in. Another language's words count only written lowercase (or as the first word), being as often part
+    of a name in English text when capitalized ("El Pais", "Le Monde"), and only when English does not use them as
+    much ("am", "die", "la")."""
+    table = _frequent()
+    scores = dict.fromkeys(range(len(table.langs)), 0.0)
+    english = foreign = 0
+    words = _WORD.findall(sample)
+    for k, word in enumerate(words):
+        lowered = word.lower()
+        if lowered in table.english:
+            english += 1
+        elif word == lowered or not k:
+            owned = table.weights.get(lowered, ())
+            foreign += bool(owned)
+            for i, weight in owned:
+                scores[i] += weight
+    if foreign < _SHORT_FOREIGN_SHARE * len(words) or foreign <= _MARGIN * english:
+        return "en"
+    return table.langs[max(scores, key=scores.__getitem__)]  # ties go to the earlier, more widely used language
 
 
 def _spaced_words(sample: str, encoded: bytes, beyond: str) -> str:

@@ -36,6 +36,23 @@ def function_words() -> dict[str, Any]:
     }
 
 
+#: The most frequent words of each language that tell a short text's language (see ``newsclean.language``), and the
+#: most frequent English words, which are English however other languages use them ("am", "die", "la").
+FREQUENT_WORDS_TOP = 500
+ENGLISH_COMMON_TOP = 1000
+
+
+def frequent_words() -> dict[str, Any]:
+    """Each language's most frequent words in wordfreq, and English's, for telling the language of a short text."""
+    import wordfreq
+
+    return {
+        "source": f"wordfreq {_version('wordfreq')}",
+        "languages": [[lang, wordfreq.top_n_list(lang, FREQUENT_WORDS_TOP)] for lang in FUNCTION_WORD_LANGUAGES],
+        "english_common": wordfreq.top_n_list("en", ENGLISH_COMMON_TOP),
+    }
+
+
 def abbreviations() -> dict[str, Any]:
     """English abbreviations whose full stop ends no sentence: those that stand before a name or number ("Dr.",
     "Gen.", "vs."), and all that pysbd knows ("Calif.", "Ind.", "Blvd.", "Sept.")."""
@@ -560,6 +577,7 @@ def _version(package: str) -> str:
 
 BUILDERS: dict[str, Callable[[], Any]] = {
     "function_words": function_words,
+    "frequent_words": frequent_words,
     "abbreviations": abbreviations,
     "ftfy_categories": ftfy_categories,
     "gazetteer": gazetteer,
