@@ -87,7 +87,8 @@ SURE_CHROME = [
 ]
 
 # Labels that go at the top or the bottom of the page (around the article), and stay inside it.
-EDGE_CHROME = ["Menu", "Latest News", "World", "Top Stories", "Search", "Stay tuned.", "Contact Us", "Nov 19, 2019"]
+EDGE_CHROME = ["Menu", "Latest News", "World", "Top Stories", "Search", "Stay tuned.", "Contact Us", "Nov 19, 2019",
+               "About the BBC", "Über uns", "Über SPIEGEL.de", "Sobre nosotros"]
 
 # Headings of the article: short, title case, nothing in the library. A heading has text under it, so it stands
 # between two paragraphs or above the article, never alone at its end.
@@ -124,6 +125,12 @@ LOOK_ALIKES = [
     "Learn more about the rebels, the minister told reporters, before judging them.",
     "Next year, the rebels plan to hold elections.",
     "Related coverage of the war has been thin, critics say.",
+    # "About", "Über", "Sobre" head menu labels, and lines of prose: an amount, a sentence, a lowercase line
+    "Über 100 Menschen starben bei dem Unglück.",
+    "Über 100 Tote",
+    "über den Tod mit den Leiden des Lebens.",
+    "Sobre la mesa.",
+    "About 200 people died",
 ]
 
 
