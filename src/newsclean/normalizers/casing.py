@@ -101,8 +101,9 @@ _MAX_ROUNDS = 4
 _SCANS_BEFORE_INDEX = 8
 _NAME_FOLLOWS = regex.compile(r"(?<![-\s])[-\s]++\p{Lu}")
 _NAME_NEXT = regex.compile(r"[ -]\p{Lu}")
-#: The last word of a line that ends in one (searched up to the line's end).
-_LAST_WORD = regex.compile(r"[^\W\d_]+\Z")
+#: The last word of a line that ends in one (searched up to the line's end). The lookbehind starts a match only where
+#: a word starts: a search through a long run of letters stays linear.
+_LAST_WORD = regex.compile(r"(?<![^\W\d_])[^\W\d_]+\Z")
 #: Matched where a word starts: is it the lowercase part of a foreign name ("Jung-gu")? A lookbehind, so that the
 #: test looks only at the name before the word, not the whole line.
 _FOREIGN_NAME_PART = regex.compile(r"(?<=\p{Lu}\p{L}*-)")
