@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate, chain, compress, count, pairwise
 from operator import attrgetter, itemgetter, methodcaller, not_
 from typing import Literal, NamedTuple
@@ -969,7 +969,8 @@ class SentenceCase(Normalizer):
             offsets = [offset for offset, _, _ in lines]
             close.update(offsets[line_of(offsets, at) - 1] for at in ends)
         starts = []  # (offset of the line, line, word, reason): lowercase words where a sentence starts
-        wrapped = _hard_wrapped(lines)
+        # Told on first ask, once: only a lowercase line under one that ends no sentence asks (about 1 ms per MB).
+        wrapped = cache(lambda: _hard_wrapped(lines))
         after_fragment: set[int] = set()  # lines whose paragraph start follows a line that ends no sentence
         previous = ""  # the previous line
         last = ""  # the last line that was not blank
@@ -1018,7 +1019,7 @@ class SentenceCase(Normalizer):
                   "sentence: line breaks inside sentences? those paragraph starts left alone")
         return [s for s in starts if not (s[3] == _PARAGRAPH_START and s[0] in after_fragment)]
 
-    def _starts(self, line: str, previous: str, last: str, wrapped: bool):
+    def _starts(self, line: str, previous: str, last: str, wrapped: Callable[[], bool]):
         """The lowercase words of ``line`` where a sentence starts, in order, each with the reason (``wrapped``: see
         :func:`_hard_wrapped`)."""
         first = WORD.search(line)
@@ -1063,7 +1064,7 @@ class SentenceCase(Normalizer):
             yield m, f"first word after '{line[i]}'"
 
     @staticmethod
-    def _paragraph_start(line: str, previous: str, last: str, n_words: int, wrapped: bool) -> bool:
+    def _paragraph_start(line: str, previous: str, last: str, n_words: int, wrapped: Callable[[], bool]) -> bool:
         if n_words < _PROSE_MIN_WORDS:
             return False
         if not (_ends_sentence(line) or _CAPITAL_FOLLOWS.search(line)):
@@ -1077,8 +1078,8 @@ class SentenceCase(Normalizer):
                 and not _headline_line(tail)):
             return False  # a long paragraph with no stop at its end: a sentence cut by an image or an ad
         prev = previous.strip()
-        if prev and wrapped and (not _ends_sentence(prev) or prev.endswith(("...", "…"))
-                                 or prev[-1] == "." and SentenceCase._abbreviation(prev, len(prev) - 1)):
+        if prev and (not _ends_sentence(prev) or prev.endswith(("...", "…"))
+                     or prev[-1] == "." and SentenceCase._abbreviation(prev, len(prev) - 1)) and wrapped():
             # Hard-wrapped text: a line right under one that ends no sentence goes on with it, however the line
             # above reads (names make it look like a headline: "Debian Documentation Project: anything related" /
             # "to documentation in Debian"), and so does one under an ellipsis ("it came out sort of..." /
