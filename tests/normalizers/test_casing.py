@@ -239,6 +239,8 @@ LEAVES = [
     "The money enabled al-Qa'ida to fund camps, and the Shi'ite leaders of the Ba'ath party met Ida Smith in Paris.",
     ("In 1948 the Western allies extended the reform to the Western zones, and the Western powers agreed. "
      "The Havel flows through western Berlin, and the Western sectors grew."),
+    # the first part of a lowercase compound is a word's, whatever names a dictionary knows ("Eco")
+    "The company launched an eco-friendly line of products on Monday, officials said.",
     # a British spelling is a word, not the surname an American dictionary knows
     "The knights wore ornamental armour to the feast, and the coloured banners hung in the hall.",
     # a list item's first word starts a sentence: no evidence of a name

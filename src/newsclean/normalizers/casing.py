@@ -1423,9 +1423,11 @@ class ProperNouns(Normalizer):
                         return None, (f"'{word}' may be the {entry.kind} '{form}' but is also a common word; left "
                                       "lowercase without evidence")
                 return form, reason
-            # 3. The cased lexicon alone, for names that are no word at all ("asian", "alzheimer").
+            # 3. The cased lexicon alone, for names that are no word at all ("asian", "alzheimer"); not the first part
+            # of a lowercase compound, which is a word's ("eco-friendly": Hunspell knows only Umberto Eco).
             form = _proper().get(low)
-            if form and not _is_word(low):  # "States" is a name, "states" a plural
+            end = words[i].end()
+            if form and not _is_word(low) and not (line[end:end + 1] == "-" and line[end + 1:end + 2].islower()):
                 return form, f"lexicon: Hunspell's en_US dictionary writes '{form}', and no word list has '{low}'"
         return None
 
