@@ -170,7 +170,12 @@ def test_foreign_line_in_english_document_left_with_a_note() -> None:
             "Die Bewohner sagten, dass die Regierung die Truppen woudl nicht schicken werde, und gingen.\n")
     result = PIPE.clean(text)
     assert result.text == text
-    assert any(n.kind == "foreign_line" for n in result.notes)
+    # The words around "woudl" are German too: it is left before its line is asked about.
+    assert any(n.kind == "foreign_phrase" for n in result.notes)
+    alone = "Die Bewohner sagten, dass die Regierung die Truppen nicht schicken werde, sie woudl gehen.\n"
+    result = PIPE.clean(text.splitlines(keepends=True)[0] + alone)
+    assert result.text.endswith(alone)
+    assert any(n.kind in ("foreign_line", "foreign_phrase") for n in result.notes)
 
 
 def test_a_short_line_of_a_foreign_paragraph_is_told_by_its_paragraph() -> None:
@@ -181,7 +186,7 @@ def test_a_short_line_of_a_foreign_paragraph_is_told_by_its_paragraph() -> None:
             "Carlos: Eu não sabia que você estava em casa quando a música começou a tocar na rádio.\n")
     result = PIPE.clean(text)
     assert result.text == text, result.explain()
-    assert any(n.kind == "foreign_line" and "'causa'" in n.message for n in result.notes)
+    assert any(n.kind in ("foreign_line", "foreign_phrase") and "'causa'" in n.message for n in result.notes)
 
 
 def test_a_line_of_a_foreign_paragraph_with_few_common_words_is_told_by_its_paragraph() -> None:

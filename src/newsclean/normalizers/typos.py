@@ -49,6 +49,21 @@ _RUN_BACK = regex.compile(r"\S*", regex.REVERSE)
 #: A word followed by a dot and a letter is part of an abbreviation or a file name ("e.g", "report.pdf"); one followed
 #: by an ellipsis was cut short by a teaser ("improved Alexa suppor..."), not misspelled.
 _CUT_OR_DOTTED = regex.compile(r"\.\w|\.\.|…")
+#: A word directly followed by an opening parenthesis is a function called in code ("creat()", "atof(s)"), but
+#: for a plural written "word(s)".
+_CALL = regex.compile(r"\((?!e?s\))")
+#: What marks a line as code: operators and comment or preprocessor marks that prose never writes.
+_CODE_LINE = regex.compile(r"[{}]|==|!=|&&|\|\||/\*|\*/|^\s*#\s*(?:define|include|if|else|endif)\b", regex.M)
+#: A chat log's speaker tag at a line start ("<joeyh> ..."), and what a speaker tag before a word looks like.
+_SPEAKER = regex.compile(r"^<([^<>\s]+)>", regex.M)
+_AFTER_SPEAKER = regex.compile(r"(?:^<[^<>\s]+>|^\*)[ \t]+\Z", regex.M)
+#: How an archaic verb form ends ("heareth", "goest", "maketh"): read as the known verb before it.
+_ARCHAIC_ENDINGS = ("eth", "est")
+#: Words around a token, and how many of them (on each side, on its line) tell whether it stands among others that
+#: are no English words (a foreign phrase, a quotation in dialect, made-up words).
+_NEAR_WORDS = 3
+_NEAR_CHARS = 80
+_WORD = regex.compile(r"[^\W\d_]+")
 #: A lone letter before the word that is not a word itself: a drop cap split off ("W hile Anglophiles...").
 _SPLIT_INITIAL = regex.compile(r"(?<![\w'’.-])[B-HJ-Zb-hj-z] \Z")
 ENV_LANGUAGETOOL = "NEWSCLEAN_LANGUAGETOOL_URL"
@@ -95,14 +110,17 @@ class Typos(Normalizer):
     """How much more frequent (Zipf scale: 1 = 10 times) a correction must be than the token itself."""
     min_zipf: float = 3.0
     """Corrections are ordinary words: at least this frequent (Zipf scale; 3 = once per million words)."""
+    frequent_gain: float = 2.5
+    """How much more frequent (Zipf) a correction must be than a token that wordfreq itself sees often (Zipf 2 and
+    more) and codespell does not list."""
     languagetool_url: str = ""
     """A LanguageTool server (``http://localhost:8081``) or ``"local"`` for a local install; empty: offline lexicon."""
     languagetool_timeout: float = 10.0
     """Seconds to wait for the LanguageTool server before failing with a clear error."""
 
     def __post_init__(self) -> None:
-        if self.min_ratio < 1 or self.min_gain < 0 or self.languagetool_timeout <= 0:
-            raise ValueError("min_ratio must be >= 1, min_gain >= 0 and languagetool_timeout > 0")
+        if self.min_ratio < 1 or self.min_gain < 0 or self.frequent_gain < 0 or self.languagetool_timeout <= 0:
+            raise ValueError("min_ratio must be >= 1, min_gain and frequent_gain >= 0 and languagetool_timeout > 0")
 
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         url = self.languagetool_url or os.environ.get(ENV_LANGUAGETOOL, "")
@@ -146,7 +164,8 @@ class Typos(Normalizer):
         if found is None:
             return None
         if isinstance(found, str):
-            if not self._capital_ok(text, start, token, found, evidence):
+            if not self._capital_ok(text, start, token, found, evidence) or self._left(text, start, end, word, found,
+                                                                                      ctx):
                 return None
             return _cased(found, token), f"'{token}' is a common misspelling of '{found}' (codespell's list)"
         other = _other_form(word, found, evidence, self.min_zipf, self.min_gain)
@@ -171,6 +190,14 @@ class Typos(Normalizer):
                           end)
             return None
         if not self._capital_ok(text, start, token, best.word, evidence):
+            return None
+        if own and best.zipf - own < self.frequent_gain:
+            # wordfreq counts typos too, but one this frequent is more often a word the lists lack ("cetera",
+            # "devel", "coulda"): only a correction far more frequent still outweighs it ("goverment").
+            self.note(ctx, "frequent_word", f"'{token}' is no word in the lists, but wordfreq sees it often (Zipf "
+                      f"{own:.1f}, '{best.word}' only {_times(best.zipf - own)} more); left as is", start, end)
+            return None
+        if self._left(text, start, end, word, best.word, ctx):
             return None
         away = f"one slip away ({best.detail})" if best.slip != "two_edits" else "within two edits"
         return _cased(best.word, token), f"'{token}' is not a word; '{best.word}' is {away}, {why}"
@@ -246,6 +273,15 @@ class Typos(Normalizer):
         if lexicon().is_known(word) or evidence.capitalized(word):
             return None
         return word
+
+    def _left(self, text: str, start: int, end: int, word: str, correction: str, ctx: Context) -> bool:
+        """True, with a note, when the context of ``text[start:end]`` says it is no typo (see
+        :func:`_left_in_context`)."""
+        left = _left_in_context(text, start, end, word, correction)
+        if left is not None:
+            self.note(ctx, left[0], f"'{text[start:end]}' is no word in the lists, but {left[1]}; left as is", start,
+                      end)
+        return left is not None
 
     @staticmethod
     def _capital_ok(text: str, start: int, token: str, correction: str, evidence: _Evidence) -> bool:
@@ -377,6 +413,92 @@ def _lexical(word: str, min_zipf: float, min_gain: float) -> str | tuple[Candida
     return None if nothing_near and candidates(word) else tuple(far)
 
 
+def _left_in_context(text: str, start: int, end: int, word: str, likeliest: str) -> tuple[str, str] | None:
+    """Why the token ``text[start:end]`` (lowercase ``word``, no word in the lists, ``likeliest`` the correction
+    it would get) is left where it stands, as a note's kind and reason; or None. Asked only of the few tokens the
+    step would correct."""
+    line_start = text.rfind("\n", max(0, start - _SENTENCE_START_READ), start) + 1
+    line_end = text.find("\n", end, end + _SENTENCE_START_READ)
+    line = text[line_start : line_end if line_end >= 0 else end + _SENTENCE_START_READ]
+    at, to = start - line_start, end - line_start
+    if _CODE_LINE.search(line):
+        return "code", "its line is code"
+    if _split_word(text, start, end, line, at, to):
+        return "split_word", "it is part of a word split by a hyphen"
+    if _speaker(text, line, at, to, word):
+        return "speaker", "it names a speaker of a chat log"
+    if _archaic(word, likeliest):
+        return "archaic_form", "it is an archaic form of a known verb (-eth, -est)"
+    if _among_strange_words(line, at, to):
+        return "foreign_phrase", "the words around it are no English words either"
+    return None
+
+
+def _split_word(text: str, start: int, end: int, line: str, at: int, to: int) -> bool:
+    """True when the token continues a word broken at a line end ("state-" / "ment"), or its hyphenated neighbour
+    makes a word with it ("prosperi-ty")."""
+    before = text[max(0, start - 80) : start].rstrip(" \t")
+    if before.endswith("-\n") and before[:-2][-1:].isalpha():
+        return True
+    if text.startswith("-\n", end):
+        return True
+    words = lexicon().words
+    if at > 1 and line[at - 1] == "-" and line[at - 2].isalpha():
+        left = _CHAIN_BACK.match(line, 0, at - 1).group().rpartition("-")[2]
+        if (left + line[at:to]).lower() in words:
+            return True
+    if line.startswith("-", to):
+        right = _PART.match(line, to + 1)
+        if right and (line[at:to] + right.group()).lower() in words:
+            return True
+    return False
+
+
+def _speaker(text: str, line: str, at: int, to: int, word: str) -> bool:
+    """True when the token is a chat log's nickname: in a speaker tag, addressed at the start of a message
+    ("<netgod> joeyh: ..."), acting ("* joeyh runs ..."), or tagged as a speaker anywhere in the document."""
+    if "<" not in text or not _SPEAKER.search(text):
+        return False
+    if line[at - 1 : at] == "<" and line[to : to + 1] == ">":
+        return True
+    if _AFTER_SPEAKER.search(line, 0, at) and (line[to : to + 1] in ":," or line.startswith("*")):
+        return True
+    return any(m.group(1).lower() == word for m in _SPEAKER.finditer(text))
+
+
+def _archaic(word: str, likeliest: str) -> bool:
+    """True for an archaic verb form: a known word with -eth or -est ("heareth", "maketh", "goest", "writest"),
+    unless the likeliest correction holds the word and the ending too: a slip in a superlative ("bigest", "atest")."""
+    words = lexicon().words
+    for ending in _ARCHAIC_ENDINGS:
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            if len(stem) >= 2 and (stem in words or stem + "e" in words):
+                return not (stem in likeliest and likeliest.endswith(ending))
+    return False
+
+
+def _among_strange_words(line: str, at: int, to: int) -> bool:
+    """True when at least two of the words around the token on its line are no English words: a typo stands among
+    English words; a run of unknown words is a foreign phrase, dialect or nonsense verse."""
+    # Words of one or two letters are left out: the lists lack most of them ("as", "is"), and they say little.
+    before = [w for w in _WORD.findall(line[max(0, at - _NEAR_CHARS) : at]) if len(w) > 2][-_NEAR_WORDS:]
+    after = [w for w in _WORD.findall(line[to : to + _NEAR_CHARS]) if len(w) > 2][:_NEAR_WORDS]
+    return sum(map(_strange, before + after)) >= 2
+
+
+def _strange(w: str) -> bool:
+    """True for a word that is no English word: accented, a frequent word of another language, or lowercase and
+    beyond any correction. A misspelling the lexicon could correct is not counted: typos come one at a time, but a
+    text with many of them must not shield each one with its neighbours."""
+    if not w.isascii():
+        return True
+    lex = lexicon()
+    if not w.islower() or w in lex.words:
+        return False
+    return lex.is_known(w) or _lexical(w, COMMON_ZIPF, 0.0) is None
+
+
 def _grammar_factor(best: Candidate, other: Candidate) -> float:
     """How much more evidence it takes to prefer ``best`` over ``other`` when they are forms of one word ("seems",
     "seemed" for "seemd"): frequency cannot tell which form the sentence needs, so they must be far apart."""
@@ -434,6 +556,7 @@ def _words_of(text: str, tokens: Iterable[regex.Match], suspects: frozenset[str]
     for m in tokens:
         if (
             _CUT_OR_DOTTED.match(text, m.end())
+            or _CALL.match(text, m.end())
             or _SPLIT_INITIAL.search(text, max(0, m.start() - 3), m.start())
             or protected.covers(m.start(), m.end())
         ):
