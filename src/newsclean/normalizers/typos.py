@@ -49,7 +49,7 @@ _RUN_BACK = regex.compile(r"\S*", regex.REVERSE)
 #: A word followed by a dot and a letter is part of an abbreviation or a file name ("e.g", "report.pdf"); one followed
 #: by an ellipsis was cut short by a teaser ("improved Alexa suppor..."), not misspelled.
 _CUT_OR_DOTTED = regex.compile(r"\.\w|\.\.|…")
-#: A word directly followed by an opening parenthesis is a function called in code ("creat()", "atof(s)"), but
+#: A word directly followed by an opening parenthesis is a function called in code ("creat()", "atof(str)"), but
 #: for a plural written "word(s)".
 _CALL = regex.compile(r"\((?!e?s\))")
 #: What marks a line as code: operators and comment or preprocessor marks that prose never writes.
