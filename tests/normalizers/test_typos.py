@@ -67,6 +67,7 @@ FIXES = [
     ("the goverment said", "the government said"),
     ("the goverment(s) said", "the government(s) said"),
     ("the bigest city", "the biggest city"),
+    ("you were to subscribe to all thee serivces", "you were to subscribe to all thee services"),
 ]
 
 
@@ -92,10 +93,12 @@ LEFT_IN_CONTEXT = [
     ("<joeyh> they killed the build!", "speaker"),
     ("<netgod> joeyh: i have the direct line", "speaker"),
     ("<james> the build is fine\n* joeyh runs the tests", "speaker"),
+    ("<Knghtbrd> mariab - I am a Debian developer.", "speaker"),
     # archaic verb forms in quotations
     ("He that answereth a matter before he heareth it, it is folly.", "archaic_form"),
     ("Whither goest thou, America, in thy shiny car?", "archaic_form"),
     ("It maketh me accurate to ten significant figures.", "archaic_form"),
+    ("Thy logick, like thy locks, is disarrayed;", "archaic_form"),
     # among other words that are no English words
     ("Nullum magnum ingenium sine mixtura dementiae fuit.", "foreign_phrase"),
 ]

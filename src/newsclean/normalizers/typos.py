@@ -59,6 +59,12 @@ _SPEAKER = regex.compile(r"^<([^<>\s]+)>", regex.M)
 _AFTER_SPEAKER = regex.compile(r"(?:^<[^<>\s]+>|^\*)[ \t]+\Z", regex.M)
 #: How an archaic verb form ends ("heareth", "goest", "maketh"): read as the known verb before it.
 _ARCHAIC_ENDINGS = ("eth", "est")
+#: The two-letter verbs that take the archaic endings ("goest", "doeth"); longer ones are any common word.
+_ARCHAIC_SHORT_VERBS = ("go", "do")
+#: Early Modern English around a word: its possessive before it, or its subject after it ("thy logick", "thy saule",
+#: "writest thou"). Spellings there are the quotation's, not slips.
+_ARCHAIC_BEFORE = regex.compile(r"\b(?:thy|thine)\s+\Z", regex.I)
+_ARCHAIC_AFTER = regex.compile(r"\s+(?:thou|ye)\b", regex.I)
 #: Words around a token, and how many of them (on each side, on its line) tell whether it stands among others that
 #: are no English words (a foreign phrase, a quotation in dialect, made-up words).
 _NEAR_WORDS = 3
@@ -429,7 +435,9 @@ def _left_in_context(text: str, start: int, end: int, word: str, likeliest: str)
         return "speaker", "it names a speaker of a chat log"
     if _archaic(word, likeliest):
         return "archaic_form", "it is an archaic form of a known verb (-eth, -est)"
-    if _among_strange_words(line, at, to):
+    if _ARCHAIC_BEFORE.search(line, max(0, at - 8), at) or _ARCHAIC_AFTER.match(line, to):
+        return "archaic_form", "it stands in Early Modern English ('thy ...', '... thou')"
+    if sum(map(_strange, _near_words(line, at, to))) >= 2:
         return "foreign_phrase", "the words around it are no English words either"
     return None
 
@@ -461,30 +469,31 @@ def _speaker(text: str, line: str, at: int, to: int, word: str) -> bool:
         return False
     if line[at - 1 : at] == "<" and line[to : to + 1] == ">":
         return True
-    if _AFTER_SPEAKER.search(line, 0, at) and (line[to : to + 1] in ":," or line.startswith("*")):
+    if _AFTER_SPEAKER.search(line, 0, at) and (line[to : to + 1] in ":," or line.startswith(" -", to)
+                                                or line.startswith("*")):
         return True
     return any(m.group(1).lower() == word for m in _SPEAKER.finditer(text))
 
 
 def _archaic(word: str, likeliest: str) -> bool:
     """True for an archaic verb form: a known word with -eth or -est ("heareth", "maketh", "goest", "writest"),
-    unless the likeliest correction holds the word and the ending too: a slip in a superlative ("bigest", "atest")."""
-    words = lexicon().words
+    unless the likeliest correction holds the word and the ending too: a slip in a superlative ("bigest", "atest").
+    The verb is a common one (Zipf 3): a slip leaves rarer strings before the ending ("juest")."""
+    common = lexicon().common
     for ending in _ARCHAIC_ENDINGS:
         if word.endswith(ending):
             stem = word[: -len(ending)]
-            if len(stem) >= 2 and (stem in words or stem + "e" in words):
+            if (len(stem) > 2 or stem in _ARCHAIC_SHORT_VERBS) and (stem in common or stem + "e" in common):
                 return not (stem in likeliest and likeliest.endswith(ending))
     return False
 
 
-def _among_strange_words(line: str, at: int, to: int) -> bool:
-    """True when at least two of the words around the token on its line are no English words: a typo stands among
-    English words; a run of unknown words is a foreign phrase, dialect or nonsense verse."""
-    # Words of one or two letters are left out: the lists lack most of them ("as", "is"), and they say little.
+def _near_words(line: str, at: int, to: int) -> list[str]:
+    """The words of three letters or more nearest to the token on its line (``_NEAR_WORDS`` on each side): a typo
+    stands among English words, a run of words that are not (:func:`_strange`: two of them) is a foreign phrase,
+    dialect or nonsense verse. Shorter words say little, and the lists lack most of them ("as", "is")."""
     before = [w for w in _WORD.findall(line[max(0, at - _NEAR_CHARS) : at]) if len(w) > 2][-_NEAR_WORDS:]
-    after = [w for w in _WORD.findall(line[to : to + _NEAR_CHARS]) if len(w) > 2][:_NEAR_WORDS]
-    return sum(map(_strange, before + after)) >= 2
+    return before + [w for w in _WORD.findall(line[to : to + _NEAR_CHARS]) if len(w) > 2][:_NEAR_WORDS]
 
 
 def _strange(w: str) -> bool:
