@@ -111,6 +111,13 @@ def test_words_shown_by_their_context_are_left_with_a_note(text: str, kind: str)
     assert kind in {n.kind for n in result.notes if n.normalizer == "typos"}
 
 
+def test_code_far_back_on_a_long_line_says_nothing_of_a_word() -> None:
+    # A paragraph written as one line is read near the word only: "x == y" at its start is not the word's context.
+    prose = "The committee met on Tuesday to discuss the budget and the schedule for the coming year. " * 4
+    text = "They wrote x == y. " + prose + "It woudl consider the plan."
+    assert fix(text) == text.replace("woudl", "would")
+
+
 @pytest.mark.parametrize("text", ['Your "creat()" calls need a mode.', "Perl calls atof(str) and printf(fmt)."])
 def test_a_function_call_is_no_typo(text: str) -> None:
     assert fix(text) == text

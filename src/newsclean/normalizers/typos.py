@@ -423,7 +423,9 @@ def _left_in_context(text: str, start: int, end: int, word: str, likeliest: str)
     """Why the token ``text[start:end]`` (lowercase ``word``, no word in the lists, ``likeliest`` the correction
     it would get) is left where it stands, as a note's kind and reason; or None. Asked only of the few tokens the
     step would correct."""
-    line_start = text.rfind("\n", max(0, start - _SENTENCE_START_READ), start) + 1
+    # Only the text near the token is read as its line: a paragraph written as one long line is read in part.
+    near = max(0, start - _SENTENCE_START_READ)
+    line_start = text.rfind("\n", near, start) + 1 or near
     line_end = text.find("\n", end, end + _SENTENCE_START_READ)
     line = text[line_start : line_end if line_end >= 0 else end + _SENTENCE_START_READ]
     at, to = start - line_start, end - line_start
