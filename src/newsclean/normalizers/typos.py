@@ -53,7 +53,7 @@ _CUT_OR_DOTTED = regex.compile(r"\.\w|\.\.|…")
 #: for a plural written "word(s)".
 _CALL = regex.compile(r"\((?!e?s\))")
 #: What marks a line as code: operators and comment or preprocessor marks that prose never writes.
-_CODE_LINE = regex.compile(r"[{}]|==|!=|&&|\|\||/\*|\*/|^\s*#\s*(?:define|include|if|else|endif)\b", regex.M)
+_CODE_LINE = regex.compile(r"[{}]|==|!=|&&|\|\||/\*|\*/|^[ \t]*#[ \t]*(?:define|include|if|else|endif)\b", regex.M)
 #: A chat log's speaker tag at a line start ("<joeyh> ..."), and what a speaker tag before a word looks like.
 _SPEAKER = regex.compile(r"^<([^<>\s]+)>", regex.M)
 _AFTER_SPEAKER = regex.compile(r"(?:^<[^<>\s]+>|^\*)[ \t]+\Z", regex.M)
@@ -64,7 +64,7 @@ _ARCHAIC_SHORT_VERBS = ("go", "do")
 #: Early Modern English around a word: its possessive before it, or its subject after it ("thy logick", "thy saule",
 #: "writest thou"). Spellings there are the quotation's, not slips.
 _ARCHAIC_BEFORE = regex.compile(r"\b(?:thy|thine)\s+\Z", regex.I)
-_ARCHAIC_AFTER = regex.compile(r"\s+(?:thou|ye)\b", regex.I)
+_ARCHAIC_AFTER = regex.compile(r"\s{1,3}(?:thou|ye)\b", regex.I)
 #: Words around a token, and how many of them (on each side, on its line) tell whether it stands among others that
 #: are no English words (a foreign phrase, a quotation in dialect, made-up words).
 _NEAR_WORDS = 3
