@@ -283,7 +283,14 @@ class Typos(Normalizer):
     def _left(self, text: str, start: int, end: int, word: str, correction: str, ctx: Context) -> bool:
         """True, with a note, when the context of ``text[start:end]`` says it is no typo (see
         :func:`_left_in_context`)."""
-        left = _left_in_context(text, start, end, word, correction)
+        speakers = ctx.cache.get("typos_speakers")
+        if speakers is None:
+            # The chat log's speakers, found once per document: a search of the whole text for each token would
+            # cost a long log's length for every correction in it.
+            original = ctx.original
+            speakers = ctx.cache["typos_speakers"] = frozenset(
+                m.group(1).lower() for m in _SPEAKER.finditer(original)) if "<" in original else frozenset()
+        left = _left_in_context(text, start, end, word, correction, speakers)
         if left is not None:
             self.note(ctx, left[0], f"'{text[start:end]}' is no word in the lists, but {left[1]}; left as is", start,
                       end)
@@ -419,10 +426,11 @@ def _lexical(word: str, min_zipf: float, min_gain: float) -> str | tuple[Candida
     return None if nothing_near and candidates(word) else tuple(far)
 
 
-def _left_in_context(text: str, start: int, end: int, word: str, likeliest: str) -> tuple[str, str] | None:
+def _left_in_context(text: str, start: int, end: int, word: str, likeliest: str,
+                     speakers: Set[str]) -> tuple[str, str] | None:
     """Why the token ``text[start:end]`` (lowercase ``word``, no word in the lists, ``likeliest`` the correction
-    it would get) is left where it stands, as a note's kind and reason; or None. Asked only of the few tokens the
-    step would correct."""
+    it would get, ``speakers`` the nicknames of the document's chat lines, lowercase) is left where it stands, as a
+    note's kind and reason; or None. Asked only of the few tokens the step would correct."""
     # Only the text near the token is read as its line: a paragraph written as one long line is read in part.
     near = max(0, start - _SENTENCE_START_READ)
     line_start = text.rfind("\n", near, start) + 1 or near
@@ -433,7 +441,7 @@ def _left_in_context(text: str, start: int, end: int, word: str, likeliest: str)
         return "code", "its line is code"
     if _split_word(text, start, end, line, at, to):
         return "split_word", "it is part of a word split by a hyphen"
-    if _speaker(text, line, at, to, word):
+    if speakers and _speaker(line, at, to, word, speakers):
         return "speaker", "it names a speaker of a chat log"
     if _archaic(word, likeliest):
         return "archaic_form", "it is an archaic form of a known verb (-eth, -est)"
@@ -464,17 +472,13 @@ def _split_word(text: str, start: int, end: int, line: str, at: int, to: int) ->
     return False
 
 
-def _speaker(text: str, line: str, at: int, to: int, word: str) -> bool:
-    """True when the token is a chat log's nickname: in a speaker tag, addressed at the start of a message
-    ("<netgod> joeyh: ..."), acting ("* joeyh runs ..."), or tagged as a speaker anywhere in the document."""
-    if "<" not in text or not _SPEAKER.search(text):
-        return False
-    if line[at - 1 : at] == "<" and line[to : to + 1] == ">":
+def _speaker(line: str, at: int, to: int, word: str, speakers: Set[str]) -> bool:
+    """True when the token, in a document with chat lines, is a nickname: in a speaker tag, addressed at the start
+    of a message ("<netgod> joeyh: ..."), acting ("* joeyh runs ..."), or one of the document's ``speakers``."""
+    if word in speakers or line[at - 1 : at] == "<" and line[to : to + 1] == ">":
         return True
-    if _AFTER_SPEAKER.search(line, 0, at) and (line[to : to + 1] in ":," or line.startswith(" -", to)
-                                                or line.startswith("*")):
-        return True
-    return any(m.group(1).lower() == word for m in _SPEAKER.finditer(text))
+    return bool(_AFTER_SPEAKER.search(line, 0, at)) and (line[to : to + 1] in ":," or line.startswith(" -", to)
+                                                         or line.startswith("*"))
 
 
 def _archaic(word: str, likeliest: str) -> bool:
