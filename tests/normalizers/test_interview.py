@@ -124,6 +124,11 @@ UNCHANGED = [
        "A:|Bleacher Report, Uber Eats, and ParkMobile", "Q:|Favorite technology purchase in the last 5 years",
        "A:|Sonos – Music is the soundtrack to your life. Also, they do it in a simple way.", "Q:|Favorite athlete?",
        "A:|Lebron James", "Q:|Favorite plan?", "A:|Plan A", sep="\n\n"),
+    # a hard-wrapped transcript: the last turn's sentence goes on on the line under it
+    ("President: Hah! The computer is wrong. My father died over twenty\nyears ago!\n"
+     "Computer: Your mother's husband died 22 years ago. Your father just\nlanded a twelve pound bass.\n"
+     "President: That cannot be true, and you know it, machine.\n"
+     "Computer: Ask your mother about it, then. Ask her about the\nfishing trip of 1962.\n"),
     # capitalized words in labels are never changed, so "Mary Jones" stays beside "MARY JONES" (never lowered)
     qa("JOHN SMITH:|" + Q1, "MARY JONES:|" + A1, "JOHN SMITH:|" + Q2, "Mary Jones:|" + A2),
     # a transcript laid out with every label on its own line keeps its layout

@@ -63,6 +63,8 @@ _HANGING_PUNCT = frozenset(",;:")
 #: Paragraphs without a speaker label allowed between two turns (an answer's further paragraphs) before the
 #: labels are taken to belong to different parts of the document.
 _MAX_GAP = 6
+#: A hard-wrapped transcript's lines are at most this long; a paragraph per line (scraped news) is longer.
+_WRAPPED_LINE_MAX = 100
 #: A transcript needs this many turns, this share of consecutive turns changing speaker, and this share of turns
 #: that end as finished sentences (lists of "Pros:"/"Cons:" or "Photo:"/"Source:" lines do not).
 _MIN_TURNS = 4
@@ -232,6 +234,16 @@ def _paragraphs(text: str, labels: dict[int, _Label]) -> list[_Para]:
     return paras
 
 
+def _goes_on(text: str, para: _Para, below: _Para) -> bool:
+    """Whether ``below`` is the line right under ``para`` (no blank line between), which is short enough to be a
+    hard-wrapped line, and starts with a lowercase letter."""
+    line_start = text.rfind("\n", 0, para.end) + 1
+    if para.end - line_start > _WRAPPED_LINE_MAX or text.find("\n", para.end) + 1 != below.start:
+        return False
+    first = text[below.start:below.end].lstrip()[:1]
+    return first.isalpha() and first.islower()
+
+
 def _finished(text: str, start: int, end: int) -> bool:
     tail = text[start:end].rstrip()
     return bool(tail) and (tail[-1] in _FINISHED and not _open_quote(tail) or tail.endswith(_MARKS))
@@ -326,8 +338,12 @@ def _transcript(text: str, paras: list[_Para], first: int, last: int, speakers: 
             turns.append(_Turn(label, label.content, None))
             continue
         # Further unlabeled paragraphs belong to the turn, except after the transcript's last label, where they
-        # could as well be the article going on.
+        # could as well be the article going on: there only a line right under the turn's that starts lowercase, the
+        # turn's sentence going on in a hard-wrapped transcript ("Your father just" / "landed a twelve pound bass.").
         while i < last and j + 1 <= last and paras[j + 1].label is None:
+            j += 1
+        while (i == last and j + 1 < len(paras) and paras[j + 1].label is None
+               and _goes_on(text, paras[j], paras[j + 1])):
             j += 1
         turns.append(_Turn(label, paras[i + 1].start if alone else label.content, paras[j]))
     for t in turns:
