@@ -120,6 +120,8 @@ CASES = [
     Case("nested", "nested quotes and brackets (depth)", 100_000, lambda n: "“‘([{«" * n + "Homs" + "»}])’”" * n),
     Case("same_word", "the same word (words)", 1_000_000, lambda n: "the " * n),
     Case("a_dot", "'a.' alternations (chars)", 1_000_000, lambda n: _fill("a.", n)),
+    Case("dotted_names", "capitalized words glued by a full stop, each pair new", 200_000,
+         lambda n: " ".join(f"{_fresh_word(i).title()}.{_fresh_word(i + 1).title()}" for i in range(n))),
     Case("a_comma", "'a,' alternations (chars)", 1_000_000, lambda n: _fill("a,", n)),
     Case("a_hyphen", "'a-' alternations (chars)", 1_000_000, lambda n: _fill("a-", n)),
     Case("a_at", "'a@' alternations (chars)", 1_000_000, lambda n: _fill("a@", n)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 
 import re
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ _MAX_TOKEN = 100
 _WORD_BEFORE = re.compile(rf"(?<![{_LATIN}])(?<![{_LATIN}]['’])[{_LATIN}]+(?:['’][{_LATIN}]+)*\Z")
 _YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\Z")
 _WORD_AFTER = re.compile(rf"[{_LATIN}]+(?:['’][{_LATIN}]+)*")
+#: Two words glued by a full stop, as :meth:`PunctuationSpacing._glued_pair` reads them ("One.Tel").
+_DOTTED_PAIR = re.compile(rf"(?<![{_LATIN}])(?<![{_LATIN}]['’])[{_LATIN}]+(?:['’][{_LATIN}]+)*"
+                          rf"\.[{_LATIN}]+(?:['’][{_LATIN}]+)*")
 
 # What may stand before the glued word (so that "e.g.this", "J.R.R.Tolkien" and "3.5" are not glued words) ...
 _OPENERS = frozenset("(“‘\"'*-–—")
@@ -86,13 +90,14 @@ class PunctuationSpacing(Normalizer):
 
     def _scan(self, text: str, ctx: Context) -> list[tuple[int, str]]:
         out = []
+        tally = _Tally(text)
         for at in sorted(m.start() for candidate in _CANDIDATES for m in candidate.finditer(text)):
-            pair = self._glued_pair(text, at, ctx) if at and text[at - 1].isalnum() else None
+            pair = self._glued_pair(text, at, ctx, tally) if at and text[at - 1].isalnum() else None
             if pair:
                 out.append((at + 1, f"missing space after {_MARK_NAMES[text[at]]} in {pair!r}"))
         return out
 
-    def _glued_pair(self, text: str, at: int, ctx: Context) -> str | None:
+    def _glued_pair(self, text: str, at: int, ctx: Context, tally: _Tally) -> str | None:
         """The two prose words glued by the punctuation at ``at`` ("rebels,with"), or None if it glues none.
 
         Two kinds of doubt are left alone with a note: a list-like token, and an abbreviation glued to a
@@ -141,13 +146,35 @@ class PunctuationSpacing(Normalizer):
         if lead and lead[-1] not in _OPENERS:
             return None
         pair = f"{before.group()}{mark}{word}"
-        if mark == "." and before.group()[0].isupper() and 1 < text.count(pair) == text.count(word):
+        if mark == "." and before.group()[0].isupper() and 1 < tally.dotted()[pair] == tally.words()[word]:
             # Two capitalized words glued by a full stop, the same way again elsewhere, the second never written
             # apart: a name written so ("One.Tel"). A dropped space seldom falls twice alike, and then between
             # words the text also writes apart (a slogan repeated: "Meth.We’re"; "Rep.Ilhan" and "Ilhan Omar").
             self.note(ctx, "dotted_name", f"left {token!r} alone: written so more than once, a name?", start, end)
             return None
         return pair
+
+
+class _Tally:
+    """How often a text writes each pair of words glued by a full stop, and each word: counted once per text, on first
+    ask (only a capitalized word glued to another asks), so that the work stays linear however many pairs it holds."""
+
+    __slots__ = ("_text", "_dotted", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._dotted: Counter[str] | None = None
+        self._words: Counter[str] | None = None
+
+    def dotted(self) -> Counter[str]:
+        if self._dotted is None:
+            self._dotted = Counter(_DOTTED_PAIR.findall(self._text))
+        return self._dotted
+
+    def words(self) -> Counter[str]:
+        if self._words is None:
+            self._words = Counter(_WORD_AFTER.findall(self._text))
+        return self._words
 
 
 def _with_spaces(text: str, points: list[int]):
