@@ -1386,8 +1386,8 @@ class ProperNouns(Normalizer):
         if _is_word(low):
             evidence = own
         count = evidence.capitalized_count(low)
-        if count and (_in_other_compound(line, words, i, evidence, ctx) or low in COMPASS and i + 1 < len(words)
-                      and words[i + 1].group()[0].isupper() and line[words[i].end():words[i + 1].start()] == " "):
+        if count and (_in_other_compound(line, words, i, evidence, ctx)
+                      or low in COMPASS and _NAME_NEXT.match(line, words[i].end())):
             # A compass word before a name says where in it ("western Berlin", "northern Syria"), whatever the
             # document capitalizes elsewhere ("the Western allies"); a pair it writes capitalized is decided below.
             count = 0
