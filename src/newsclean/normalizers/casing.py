@@ -29,7 +29,7 @@ from newsclean.edits import Edit, apply_edits, line_of, line_starts
 from newsclean.evidence import (WORD, CaseEvidence, case_evidence, document_evidence, headline_style,
                                 is_sentence_start, line_parts, line_words, written_words)
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import document_lines
+from newsclean.normalizers.lines import document_lines, hard_wrapped
 from newsclean.registry import register
 from newsclean.spans import SpanIndex, protected_spans, spans_near
 
@@ -144,13 +144,6 @@ _CONTINUED_MIN_WORDS = 12
 #: sentences; seed 001 has 2 of 40 (both real damage), text split around links a third or more.
 _BROKEN_LINES_MIN = 3
 _BROKEN_LINES_SHARE = 0.15
-#: Hard-wrapped text (mail, wire copy, plain-text archives) breaks its lines at a fixed width, never wider than this,
-#: and at least this many of its lines come within this many characters of it (the length of a word that did not fit).
-_WRAP_MAX = 100
-_WRAP_FULL_LINES = 2
-_WRAP_SLACK = 15
-#: The share of its lines that hard-wrapped text may have longer than ``_WRAP_MAX``: words no line could hold (URLs).
-_WRAP_OVERLONG_SHARE = 0.05
 
 
 class _Entry(NamedTuple):
@@ -867,17 +860,6 @@ def _ends_sentence(line: str) -> bool:
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
-def _hard_wrapped(lines: list[tuple[int, int, str]]) -> bool:
-    """Whether the document's lines are broken at a fixed width (its longest line of at most ``_WRAP_MAX``): a
-    paragraph per line (scraped news) has most lines longer, and a headline above a short paragraph is the only line
-    near its own length. A few longer lines are allowed: a word no line could hold (a URL)."""
-    lengths = [n for n in (len(line.rstrip()) for _, _, line in lines) if n]
-    fitting = [n for n in lengths if n <= _WRAP_MAX]
-    width = max(fitting, default=0)
-    return (len(lengths) - len(fitting) <= _WRAP_OVERLONG_SHARE * len(lengths)
-            and sum(n >= width - _WRAP_SLACK for n in fitting) >= _WRAP_FULL_LINES)
-
-
 def _headline_line(line: str) -> bool:
     return headline_style(WORD.findall(line))
 
@@ -970,7 +952,7 @@ class SentenceCase(Normalizer):
             close.update(offsets[line_of(offsets, at) - 1] for at in ends)
         starts = []  # (offset of the line, line, word, reason): lowercase words where a sentence starts
         # Told on first ask, once: only a lowercase line under one that ends no sentence asks (about 1 ms per MB).
-        wrapped = cache(lambda: _hard_wrapped(lines))
+        wrapped = cache(lambda: hard_wrapped(lines))
         after_fragment: set[int] = set()  # lines whose paragraph start follows a line that ends no sentence
         previous = ""  # the previous line
         last = ""  # the last line that was not blank
@@ -1021,7 +1003,7 @@ class SentenceCase(Normalizer):
 
     def _starts(self, line: str, previous: str, last: str, wrapped: Callable[[], bool]):
         """The lowercase words of ``line`` where a sentence starts, in order, each with the reason (``wrapped``: see
-        :func:`_hard_wrapped`)."""
+        :func:`newsclean.normalizers.lines.hard_wrapped`)."""
         first = WORD.search(line)
         if first is None:
             return

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from typing import Literal
 
 import regex
@@ -18,6 +19,7 @@ import regex
 from newsclean.data import load
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
+from newsclean.normalizers.lines import hard_wrapped, split_lines
 from newsclean.registry import register
 from newsclean.spans import protected_spans
 
@@ -63,8 +65,6 @@ _HANGING_PUNCT = frozenset(",;:")
 #: Paragraphs without a speaker label allowed between two turns (an answer's further paragraphs) before the
 #: labels are taken to belong to different parts of the document.
 _MAX_GAP = 6
-#: A hard-wrapped transcript's lines are at most this long; a paragraph per line (scraped news) is longer.
-_WRAPPED_LINE_MAX = 100
 #: A transcript needs this many turns, this share of consecutive turns changing speaker, and this share of turns
 #: that end as finished sentences (lists of "Pros:"/"Cons:" or "Photo:"/"Source:" lines do not).
 _MIN_TURNS = 4
@@ -235,10 +235,9 @@ def _paragraphs(text: str, labels: dict[int, _Label]) -> list[_Para]:
 
 
 def _goes_on(text: str, para: _Para, below: _Para) -> bool:
-    """Whether ``below`` is the line right under ``para`` (no blank line between), which is short enough to be a
-    hard-wrapped line, and starts with a lowercase letter."""
-    line_start = text.rfind("\n", 0, para.end) + 1
-    if para.end - line_start > _WRAPPED_LINE_MAX or text.find("\n", para.end) + 1 != below.start:
+    """Whether ``below`` is the line right under ``para`` (no blank line between) and starts with a lowercase
+    letter."""
+    if text.find("\n", para.end) + 1 != below.start:
         return False
     first = text[below.start:below.end].lstrip()[:1]
     return first.isalpha() and first.islower()
@@ -317,15 +316,18 @@ def _transcripts(text: str) -> list[_Transcript]:
             last = i
     if first >= 0:
         blocks.append((first, last))
+    # Told on first ask, once: only a last turn with a lowercase line under it asks.
+    wrapped = cache(lambda: hard_wrapped(split_lines(text)))
     found = []
     for first, last in blocks:
-        t = _transcript(text, paras, first, last, speakers)
+        t = _transcript(text, paras, first, last, speakers, wrapped)
         if t is not None:
             found.append(t)
     return found
 
 
-def _transcript(text: str, paras: list[_Para], first: int, last: int, speakers: set[str]) -> _Transcript | None:
+def _transcript(text: str, paras: list[_Para], first: int, last: int, speakers: set[str],
+                wrapped: Callable[[], bool]) -> _Transcript | None:
     turns: list[_Turn] = []
     for i in range(first, last + 1):
         label = paras[i].label
@@ -343,7 +345,7 @@ def _transcript(text: str, paras: list[_Para], first: int, last: int, speakers: 
         while i < last and j + 1 <= last and paras[j + 1].label is None:
             j += 1
         while (i == last and j + 1 < len(paras) and paras[j + 1].label is None
-               and _goes_on(text, paras[j], paras[j + 1])):
+               and _goes_on(text, paras[j], paras[j + 1]) and wrapped()):
             j += 1
         turns.append(_Turn(label, paras[i + 1].start if alone else label.content, paras[j]))
     for t in turns:

@@ -1,4 +1,5 @@
-"""Removing whole lines: shared by the line-level normalizers (site_chrome, duplicate_lines)."""
+"""Lines: splitting a text into them, telling hard-wrapped text, and removing whole lines (shared by the normalizers
+that read lines: site_chrome, duplicate_lines, interview, sentence_case)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Protocol, Sequence
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
 
-__all__ = ["LineSpan", "SPACE_CHARS", "split_lines", "document_lines", "single_spaced", "removal_edits"]
+__all__ = ["LineSpan", "SPACE_CHARS", "split_lines", "document_lines", "single_spaced", "hard_wrapped", "removal_edits"]
 
 #: What the ``regex`` module's ``\s`` matches (the Unicode White_Space characters), for ``str`` methods that strip
 #: characters: ``str.strip()`` without arguments also takes the information separators U+001C..U+001F, which ``\s``
@@ -16,6 +17,14 @@ SPACE_CHARS = (
     "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029"
     "\u202f\u205f\u3000"
 )
+
+#: Hard-wrapped text (mail, wire copy, plain-text archives) breaks its lines at a fixed width, never wider than this,
+#: and at least this many of its lines come within this many characters of it (the length of a word that did not fit).
+_WRAP_MAX = 100
+_WRAP_FULL_LINES = 2
+_WRAP_SLACK = 15
+#: The share of its lines that hard-wrapped text may have longer than ``_WRAP_MAX``: words no line could hold (URLs).
+_WRAP_OVERLONG_SHARE = 0.05
 
 #: Whitespace other than the ASCII space and the line break, and the information separators U+001C..U+001F, which
 #: ``str.split()`` and ``str.strip()`` take for spaces.
@@ -49,6 +58,18 @@ def split_lines(text: str) -> list[tuple[int, int, str]]:
     if not out[-1][2]:
         out.pop()  # the text is empty or ends with a line break
     return out
+
+
+def hard_wrapped(lines: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether the lines (as :func:`split_lines` gives them) are broken at a fixed width, that of the longest line of at
+    most ``_WRAP_MAX``: a line there that ends no sentence goes on on the next. A paragraph per line (scraped news) has
+    most lines longer, and a headline above a short paragraph is the only line near its own length. A few longer lines
+    are allowed: a word no line could hold (a URL)."""
+    lengths = [n for n in (len(line.rstrip()) for _, _, line in lines) if n]
+    fitting = [n for n in lengths if n <= _WRAP_MAX]
+    width = max(fitting, default=0)
+    return (len(lengths) - len(fitting) <= _WRAP_OVERLONG_SHARE * len(lengths)
+            and sum(n >= width - _WRAP_SLACK for n in fitting) >= _WRAP_FULL_LINES)
 
 
 def document_lines(text: str, ctx: Context) -> list[tuple[int, int, str]]:
