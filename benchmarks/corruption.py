@@ -19,6 +19,8 @@ The clean texts are the annotated English article bodies of ``shared/bench/extra
   Without it, every change counts.
 * ``evaluate(bodies, seed, methods)`` (optional) for damage that is not token-for-token (transcripts): it returns its
   own rows and the generic token scoring is not used.
+* ``before_run()`` (optional): called once when the family is among those run, before any text is cleaned: the
+  typos family hides the misspellings it draws its damage from.
 
 Token scoring. A text is a list of tokens, each a word or a punctuation mark with the whitespace before it. The
 corruption keeps the token count, so damaged token *i* of the corrupted text *C* is token *i* of the original *O*. The
@@ -231,10 +233,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write the rows as JSON here")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    names = args.family or families()
+    for name in names:
+        before_run = getattr(importlib.import_module(f"corruptions.{name}"), "before_run", None)
+        if before_run is not None:
+            before_run()
     bodies = english_bodies(args.docs)
     print(f"{len(bodies)} English bodies, seed {args.seed}")
     rows = []
-    for name in args.family or families():
+    for name in names:
         rows += run_family(name, bodies, args.seed, args.methods.split(","))
     print_table(rows)
     if args.json:

@@ -104,7 +104,7 @@ class Lexicon:
         self.seen = _Table(self, "seen")
         """Other words wordfreq has, typos and rare words alike, with their Zipf frequency."""
         self.misspellings = _Table(self, "misspellings")
-        """codespell's common misspellings (less the held-out part), with their correction."""
+        """codespell's common misspellings, with their correction."""
         self.source: str = data["source"]
 
     def shape(self, word: str) -> _Shape:

@@ -292,9 +292,9 @@ def test_capitalized_at_sentence_start_needs_the_word_in_lowercase(lines: list[s
 
 
 UNSURE = [
-    ("we can thne focus", "'then' or 'the'"),  # the commonest word does not win by its frequency alone
-    ("the lauched product", "'launched' or 'laughed'"),
-    ("it seemd to work", "'seems' or 'seemed'"),  # forms of one word: the sentence decides, not frequency
+    ("we can lkie focus", "'like' or 'lie'"),  # the commonest word does not win by its frequency alone
+    ("they wnat more", "'want' or 'what'"),
+    ("it lookd to work", "'looks' or 'looked'"),  # forms of one word: the sentence decides, not frequency
 ]
 
 
@@ -487,11 +487,14 @@ def test_packaged_lexicon_matches_the_packages() -> None:
     assert built == packaged
 
 
-def test_held_out_misspellings_are_not_packaged() -> None:
+def test_the_held_out_misspellings_are_packaged_too() -> None:
+    # The typo benchmark hides its held-out fifth of codespell for its own run (benchmarks/corruptions/typos.py);
+    # users get every entry.
     from newsclean.data.build import held_out
     from newsclean.spelling import lexicon
 
-    assert not any(held_out(w) for w in lexicon().misspellings)
+    assert held_out("untill") and lexicon().misspellings.get("untill") == "until"
+    assert held_out("dessicated") and fix("the dessicated fruit") == "the desiccated fruit"
 
 
 def test_a_batch_lends_capitals_that_protect_names_not_lowercase_uses_that_confirm_corrections() -> None:
