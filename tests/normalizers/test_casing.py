@@ -126,7 +126,8 @@ FIXES = [
     ("George R. R. martin wrote the books that the show was based on.",
      "George R. R. Martin wrote the books that the show was based on."),
     ("Table of Contents\niran has said it would consider sending forces to Syria.",
-     "Table of Contents\nIran has said it would consider sending forces to Syria."),    # a compass word before a name is raised where the document writes the two as a name
+     "Table of Contents\nIran has said it would consider sending forces to Syria."),
+    # a compass word before a name is raised where the document writes the two as a name
     ("He was born in Western Australia and moved to Perth, then back to western Australia, officials said.",
      "He was born in Western Australia and moved to Perth, then back to Western Australia, officials said."),
     # hard-wrapped text: a line under a finished sentence starts one

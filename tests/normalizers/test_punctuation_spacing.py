@@ -201,7 +201,8 @@ def test_reasons_name_the_mark() -> None:
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("tags:syria,homs,damascus", "comma_list"), ("U.S.Army", "abbreviation_glued"), ("J.R.R.Tolkien", "abbreviation_glued"),
+    [("tags:syria,homs,damascus", "comma_list"), ("U.S.Army", "abbreviation_glued"),
+     ("J.R.R.Tolkien", "abbreviation_glued"),
      # a name written with a full stop, twice alike ("One.Tel", an Australian telecom company)
      ("The director of One.Tel denied it. The accounts of One.Tel were hidden.", "dotted_name")],
 )

@@ -175,8 +175,9 @@ def case_lexicon() -> dict[str, Any]:
     * ``name_like``: the common words that the corpus still writes capitalized most of the time ("turkey",
       "china", "march"): with the document's own evidence they are raised; others need a capitalized phrase.
     * ``rare``: the other lowercase words of the dictionaries (Webster's, and Hunspell's en_US from SCOWL for
-      current words such as "online" and "app") still in use, and codespell's British spellings ("armour"): words, so a document writing one capitalized only
-      inside a capitalized phrase ("Tomato Cucumber Salad") is no evidence.
+      current words such as "online" and "app") still in use, and codespell's British spellings ("armour"): words,
+      so a document writing one capitalized only inside a capitalized phrase ("Tomato Cucumber Salad") is no
+      evidence.
     * ``proper``: Hunspell's proper nouns ("Asian", "Homs") whose lowercase form is in none of the lists above nor
       wordfreq's frequent words: a name in every use, so raised without the document's evidence.
     """

@@ -8,7 +8,8 @@ from typing import Protocol, Sequence
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
 
-__all__ = ["LineSpan", "SPACE_CHARS", "split_lines", "document_lines", "single_spaced", "hard_wrapped", "removal_edits"]
+__all__ = ["LineSpan", "SPACE_CHARS", "split_lines", "document_lines", "single_spaced", "hard_wrapped",
+           "removal_edits"]
 
 #: What the ``regex`` module's ``\s`` matches (the Unicode White_Space characters), for ``str`` methods that strip
 #: characters: ``str.strip()`` without arguments also takes the information separators U+001C..U+001F, which ``\s``
