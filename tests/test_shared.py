@@ -43,6 +43,15 @@ LANGUAGES = [
     # ... and making a fifth of the words: one Slovenian "oz" in a list of foods is not enough
     ("Tomato salad: ½ cup cherry tomatoes, 4 oz. cooked chicken, ½ cup white beans, 1 tsp. olive oil, 1 cup grapes",
      "en"),
+    # A proverb holds few frequent words of any language: those of another one, with the lowercase words that are no
+    # English words, make half of it; "other" when they name no language.
+    ("A buen hambre, no hay pan duro.", "es"),
+    ("Alcanza, quien no cansa.", "es"),
+    ("Is fearr stuaim ná neart.", "other"),
+    # ... but words that are no English words say nothing without a sure sign of another language: typos, names.
+    ("the rebels woudl attack homs, saeid the official.", "en"),
+    ("Sidiqi told reporters in Barzeh", "en"),
+    ("the rebels woudl attack homs, saeid teh official.", "en"),  # "teh" is Indonesian, and a common misspelling
 ]
 
 
@@ -67,6 +76,11 @@ def test_a_short_english_headline_with_abbreviations_gets_the_english_steps() ->
     "Año nuevo, vida nueva.",
     "Son todos una mierda.",
     "Un po' di sofferenza fa bene all'animo.",
+    # Proverbs (Debian's fortunes in Spanish, Irish, Esperanto): "buen" -> "been", "fearr" -> "fear".
+    "A buen hambre, no hay pan duro.",
+    "Alcanza, quien no cansa.",
+    "Is fearr stuaim ná neart.",
+    "Akvo kaj pano servas al sano",
 ])
 def test_short_text_in_another_language_is_unchanged(text: str) -> None:
     assert newsclean.fix(text) == text

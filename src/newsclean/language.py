@@ -16,6 +16,7 @@ import re
 import regex
 
 from newsclean.data import load
+from newsclean.spelling import lexicon
 
 __all__ = ["detect", "is_english", "line_is_english"]
 
@@ -52,6 +53,8 @@ _MIN_WORDS = 8
 _SHORT_WORDS = 30
 #: The least share of a short text's words that another language's frequent words must make.
 _SHORT_FOREIGN_SHARE = 0.2
+#: ... or, with the lowercase words that are no English words, the least share they must make together.
+_SHORT_STRANGE_SHARE = 0.5
 #: Only the start of a long document is read: a language does not change halfway through an article. A short
 #: start decides English; a verdict of another language, which switches the English-only steps off, is confirmed on
 #: a longer one, since a page's start can be menus and names with a few chance hits in another language.
@@ -100,10 +103,11 @@ def _table() -> _Table:
 
 
 def detect(text: str) -> str:
-    """Return ``"en"``, another wordfreq language code, or ``"other"`` for text mostly outside the Latin script.
+    """Return ``"en"``, another wordfreq language code, or ``"other"`` for text mostly outside the Latin script (or a
+    short text that is no English, in a language none of whose frequent words it holds).
 
-    Short Latin-script text counts as English unless another language's frequent words outweigh English's (see
-    :func:`_short_verdict`).
+    Short Latin-script text counts as English unless another language's frequent words, or those and words that are
+    no English words, outweigh English's (see :func:`_short_verdict`).
 
     >>> detect("The rebels said they had reached the gates of the capital on Saturday.")
     'en'
@@ -217,10 +221,17 @@ def _short_verdict(sample: str) -> str:
     vida nueva."; not a list of foods with one such word, "4 oz. cooked chicken"), then the language they weigh most
     in. Another language's words count only written lowercase (or as the first word), being as often part
     of a name in English text when capitalized ("El Pais", "Le Monde"), and only when English does not use them as
-    much ("am", "die", "la")."""
+    much ("am", "die", "la").
+
+    A proverb has few of any language's most frequent words ("A buen hambre, no hay pan duro."): with the lowercase
+    words that are no English words at all, they must make ``_SHORT_STRANGE_SHARE`` of the words, and outnumber
+    English's by ``_MARGIN``. That needs one sure sign of another language: a frequent word of it that is no common
+    English misspelling ("teh" is Indonesian too), or a lowercase word with a letter beyond ASCII ("Is fearr stuaim ná
+    neart."); "other" when no language's frequent word is there to name it. A short English text full of typos has
+    no such sign ("the rebels woudl attack homs")."""
     table = _frequent()
     scores = dict.fromkeys(range(len(table.langs)), 0.0)
-    english = foreign = 0
+    english = foreign = strange = signs = 0
     words = _WORD.findall(sample)
     for k, word in enumerate(words):
         lowered = word.lower()
@@ -228,12 +239,19 @@ def _short_verdict(sample: str) -> str:
             english += 1
         elif word == lowered or not k:
             owned = table.weights.get(lowered, ())
-            foreign += bool(owned)
-            for i, weight in owned:
-                scores[i] += weight
-    if foreign < _SHORT_FOREIGN_SHARE * len(words) or foreign <= _MARGIN * english:
-        return "en"
-    return table.langs[max(scores, key=scores.__getitem__)]  # ties go to the earlier, more widely used language
+            if owned:
+                foreign += 1
+                signs += lowered not in lexicon().misspellings
+                for i, weight in owned:
+                    scores[i] += weight
+            elif word == lowered and (not lowered.isascii() or len(lowered) > 2 and lowered not in lexicon().words):
+                strange += 1
+                signs += not lowered.isascii()
+    if foreign >= _SHORT_FOREIGN_SHARE * len(words) and foreign > _MARGIN * english or (
+            signs and foreign + strange >= _SHORT_STRANGE_SHARE * len(words) and foreign + strange > _MARGIN * english):
+        best = max(scores, key=scores.__getitem__)  # ties go to the earlier, more widely used language
+        return table.langs[best] if scores[best] else "other"
+    return "en"
 
 
 def _spaced_words(sample: str, encoded: bytes, beyond: str) -> str:
