@@ -37,6 +37,11 @@ FIXES = [
     # a paragraph repeated further down, cut short with an ellipsis (a teaser of itself)
     (PARA + "\n" + PARA2 + "\nRebel forces pushed closer to Damascus on Saturday, securing key posi…\n",
      PARA + "\n" + PARA2 + "\n"),
+    # a byline three times in a row: an extractor writes one from each of a page's fields
+    ("By Mary Sidiqi | Newslooks\n" * 3 + PARA + "\n", "By Mary Sidiqi | Newslooks\n" + PARA + "\n"),
+    # copies a blank line apart are an extractor's blocks, however many
+    ("Headline of the day\n\nHeadline of the day\n\nHeadline of the day\n\n" + PARA + "\n",
+     "Headline of the day\n\n" + PARA + "\n"),
     # blank-line separated copies leave no doubled blank line
     ("Headline of the day\n\nHeadline of the day\n\n" + PARA + "\n", "Headline of the day\n\n" + PARA + "\n"),
 ]
@@ -46,6 +51,10 @@ UNCHANGED = [
     "“Assad is gone!”\n“Assad is gone!”\n",  # a short refrain quoted twice
     "Eat every 2–3 hours\nBreakfast: eggs and toast\nEat every 2–3 hours\nLunch: a salad\n",  # a plan's refrain
     "See it now: Amazon\n" + PARA + "\nSee it now: Amazon\n",  # a shop link under each product
+    # a line three times in a row, one line break apart: a refrain, emphasis, a log (an extractor's copy is one)
+    "We are the champions\nWe are the champions\nWe are the champions\n",
+    "Ci fu un terribile, mortale silenzio.\n" * 3 + "\t\t-- Douglas Adams\n",
+    "60 bytes read from network\n" * 3 + "54 bytes read from network\n",
     "Battle for Homs\n" + PARA + "\nBattle for Homs is what the rebels call it.\n",
     "Syrian rebels seize Daraa\nSyrian rebels seize Daraa, the birthplace of the 2011 uprising, on Friday.\n",
     PARA + "\n" + PARA2 + "\nRebel forces pushed closer to Damascus, and then…\n",  # an ellipsis, but no copy
@@ -202,3 +211,12 @@ def test_quick_forms_agree_with_the_patterns(line: str) -> None:
 def test_space_chars_are_what_the_patterns_call_spaces() -> None:
     everything = "".join(map(chr, range(sys.maxunicode + 1)))
     assert SPACE_CHARS == "".join(regex.findall(r"\s", everything))
+
+
+def test_a_refrain_left_is_noted() -> None:
+    text = PARA + "\nWe are the champions\nWe are the champions\nwe are the champions\n" + PARA2 + "\n"
+    result = Pipeline(["duplicate_lines"]).clean(text)
+    assert result.text == text
+    [note] = result.notes
+    assert (note.kind, note.line) == ("refrain", 2)
+    assert text[note.start : note.end] == "We are the champions\nWe are the champions\nwe are the champions"

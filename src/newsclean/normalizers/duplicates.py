@@ -35,6 +35,9 @@ _PREFIX_KEY_WORDS = 4
 _HEAD_CANDIDATES = 8
 #: Rounds of removal; each round after the first only mops up pairs that a removal brought together.
 _MAX_ROUNDS = 8
+#: A line written this many times in a row, one line break apart, is a refrain, a log or emphasis ("Ci fu un
+#: terribile, mortale silenzio." three times in a quotation): an extractor writes a copy once, as a block of its own.
+_REFRAIN = 3
 
 _WORD = regex.compile(r"\w+")
 _SPACES = regex.compile(r"\s+")
@@ -154,7 +157,11 @@ class DuplicateLines(Normalizer):
         lines = _lines(spans, text, ctx)
         if not lines:
             return []
-        removals = self._duplicates(lines, "..." in text or "…" in text)
+        refrains = _refrains(lines)
+        for run in refrains:
+            self.note(ctx, "refrain", f"line {run[0].index + 1} written {len(run)} times in a row: a refrain, a log or "
+                      "emphasis, left", run[0].start, run[-1].end)
+        removals = self._duplicates(lines, "..." in text or "…" in text, {ln.index for run in refrains for ln in run})
         edits = removal_edits(self, text, _every_line(spans, lines), removals) if removals else []
         edits += self._fused_bylines(text, lines, removals, ctx)
         edits.sort(key=lambda e: e.start)
@@ -163,16 +170,17 @@ class DuplicateLines(Normalizer):
     # --- repeated and truncated lines ------------------------------------------------------------------------
 
     @staticmethod
-    def _duplicates(lines: list[_Line], ellipsis: bool) -> dict[int, str]:
+    def _duplicates(lines: list[_Line], ellipsis: bool, refrains: set[int]) -> dict[int, str]:
         """Line index -> reason for every repeated line and truncated copy, to a fixed point (``ellipsis``: whether
-        the text has one, without which no line is cut short).
+        the text has one, without which no line is cut short), but for the lines of ``refrains``, which repeat on
+        purpose.
 
         Removing a line brings its neighbours together, which can make another pair adjacent; the rounds repeat
         until nothing new is found, so that running the normalizer again changes nothing.
         """
         removals: dict[int, str] = {}
         for _ in range(_MAX_ROUNDS):
-            found = _one_round([ln for ln in lines if ln.index not in removals], ellipsis)
+            found = _one_round([ln for ln in lines if ln.index not in removals], ellipsis, refrains)
             if not found:
                 break
             removals.update(found)
@@ -203,15 +211,39 @@ class DuplicateLines(Normalizer):
         return edits
 
 
-def _one_round(lines: list[_Line], ellipsis: bool) -> dict[int, str]:
-    """Repeats and truncated copies among ``lines`` (the non-blank lines still kept, in order)."""
+def _refrains(lines: list[_Line]) -> list[list[_Line]]:
+    """The runs of at least ``_REFRAIN`` lines alike among ``lines`` (the non-blank lines, in order), one line break
+    apart (see :func:`_may_be_refrain`)."""
+    found = []
+    start = 0  # of the run so far
+    for k in range(1, len(lines) + 1):
+        if k < len(lines) and lines[k].key == lines[k - 1].key and lines[k].index == lines[k - 1].index + 1:
+            continue
+        if k - start >= _REFRAIN and _may_be_refrain(lines[start]):
+            found.append(lines[start:k])
+        start = k
+    return found
+
+
+def _may_be_refrain(ln: _Line) -> bool:
+    """Whether a line written again and again can be a refrain: not a list item, which stays anyway, nor a single
+    word ("Advertisement", "Share"), nor a byline (an extractor may write one from each of a page's fields)."""
+    if ln.words < 2 or _content_like(ln):
+        return False
+    line = ln.text.strip()
+    return not (_may_be_byline(line) and byline_parts(line))
+
+
+def _one_round(lines: list[_Line], ellipsis: bool, refrains: set[int]) -> dict[int, str]:
+    """Repeats and truncated copies among ``lines`` (the non-blank lines still kept, in order), but for the lines of
+    ``refrains``."""
     removals: dict[int, str] = {}
     first: dict[str, int] = {}
     by_start: dict[str, list[tuple[int, _Line]]] = {}
     previous: _Line | None = None
     for ordinal, ln in enumerate(lines):
         seen = first.get(ln.key)
-        if seen is not None and not _content_like(ln):
+        if seen is not None and not _content_like(ln) and ln.index not in refrains:
             paragraph = ln.words >= _PARAGRAPH_WORDS and _SENTENCE_CLOSE.search(ln.text.rstrip())
             again = previous is not None and previous.key == ln.key and ln.words >= 2
             if paragraph or again:
