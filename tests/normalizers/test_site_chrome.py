@@ -84,6 +84,9 @@ SURE_CHROME = [
     "Load more stories",
     "LEARN MORE",
     "If you enjoyed this article, we have a proposition for you: Join our membership program.",
+    "Follow us on:",
+    "Listen to this article",
+    "Listen to this story · 5 min",
     # a photo's credit on a line of its own, its caption gone (the extraction benchmark's inputs)
     "(AP Photo/Omar Albam)",
     "Photo: John Locher, AP",
@@ -120,6 +123,7 @@ LOOK_ALIKES = [
     "Credit card debt rose 5% in March.",
     "Getty Images said on Tuesday it would cut 5% of its staff.",
     "Reuters reported the deal first.",
+    "Listen to this story, the minister said, before you judge the rebels.",
     "“We can hear the fighting getting closer,” one resident told reporters.",
     "DAMASCUS, Syria (AP) — Rebels entered the capital on Sunday.",
     "He shared the image on Facebook and Twitter, where it was viewed 2 million times.",
