@@ -52,6 +52,7 @@ LANGUAGES = [
     ("the rebels woudl attack homs, saeid the official.", "en"),
     ("Sidiqi told reporters in Barzeh", "en"),
     ("the rebels woudl attack homs, saeid teh official.", "en"),  # "teh" is Indonesian, and a common misspelling
+    ("in thier homes", "en"),  # "homes" is Catalan, and an English word
 ]
 
 

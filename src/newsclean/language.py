@@ -225,10 +225,11 @@ def _short_verdict(sample: str) -> str:
 
     A proverb has few of any language's most frequent words ("A buen hambre, no hay pan duro."): with the lowercase
     words that are no English words at all, they must make ``_SHORT_STRANGE_SHARE`` of the words, and outnumber
-    English's by ``_MARGIN``. That needs one sure sign of another language: a frequent word of it that is no common
-    English misspelling ("teh" is Indonesian too), or a lowercase word with a letter beyond ASCII ("Is fearr stuaim ná
-    neart."); "other" when no language's frequent word is there to name it. A short English text full of typos has
-    no such sign ("the rebels woudl attack homs")."""
+    English's by ``_MARGIN``; a common English misspelling ("thier") is not among them. It needs one sure sign of
+    another language: a frequent word of it that is no English word ("homes" is Catalan too) nor a misspelling ("teh"
+    is Indonesian), or a lowercase word with a letter beyond ASCII ("Is fearr stuaim ná neart."); "other" when no
+    language's frequent word is there to name it. A short English text with typos has no such sign ("in thier homes",
+    "the rebels woudl attack homs")."""
     table = _frequent()
     scores = dict.fromkeys(range(len(table.langs)), 0.0)
     english = foreign = strange = signs = 0
@@ -241,10 +242,10 @@ def _short_verdict(sample: str) -> str:
             owned = table.weights.get(lowered, ())
             if owned:
                 foreign += 1
-                signs += lowered not in lexicon().misspellings
+                signs += not _english_word(lowered)
                 for i, weight in owned:
                     scores[i] += weight
-            elif word == lowered and (not lowered.isascii() or len(lowered) > 2 and lowered not in lexicon().words):
+            elif word == lowered and (not lowered.isascii() or len(lowered) > 2 and not _english_word(lowered)):
                 strange += 1
                 signs += not lowered.isascii()
     if foreign >= _SHORT_FOREIGN_SHARE * len(words) and foreign > _MARGIN * english or (
@@ -252,6 +253,12 @@ def _short_verdict(sample: str) -> str:
         best = max(scores, key=scores.__getitem__)  # ties go to the earlier, more widely used language
         return table.langs[best] if scores[best] else "other"
     return "en"
+
+
+def _english_word(word: str) -> bool:
+    """True for a correct English word or a common misspelling of one ("thier"): no sign of another language."""
+    lex = lexicon()
+    return word in lex.words or word in lex.misspellings
 
 
 def _spaced_words(sample: str, encoded: bytes, beyond: str) -> str:
