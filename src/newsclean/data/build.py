@@ -137,16 +137,34 @@ def _corpus_names() -> set[str]:
 
 def _known_as_name(city: str, known_names: set[str]) -> bool:
     """A one-word city name raised without the document's evidence must not be a current word (Hunspell's lowercase
-    entries: "metro"), and must be known as a name (the cased corpus or Hunspell's proper nouns) or too rare a string
-    to be an English word: geonames' "Lander" is also a lunar lander."""
+    entries: "metro"), and must be known as a name (the cased corpus or Hunspell's proper nouns), or too rare a string
+    to be an English word (geonames' "Lander" is also a lunar lander), or one that no English word list holds: a
+    frequent string that is no word is frequent as a name ("Kyiv", "Kolkata", "Shenzhen", newer than the cased
+    sources)."""
     import wordfreq
 
     if " " in city or "-" in city:
         return True
     counts, _ = _truecase_counts()
-    if city.lower() in _hunspell_words() and (counts.get(city.lower(), 0) or counts.get(city, 0) < 20):
+    low = city.lower()
+    if low in _hunspell_words() and (counts.get(low, 0) or counts.get(city, 0) < 20):
         return False  # "metro", "mobile": a current word first; "Berlin" (a carriage too) the corpus never lowers
-    return city in known_names or wordfreq.zipf_frequency(city.lower(), "en") < CITY_WORD_ZIPF
+    if city in known_names or wordfreq.zipf_frequency(low, "en") < CITY_WORD_ZIPF:
+        return True
+    return not _an_english_word(low)
+
+
+def _an_english_word(low: str) -> bool:
+    """Whether an English word list holds ``low`` (lowercase): Hunspell's lowercase entries, a plural of one
+    ("woodlands", "springs"), Webster's (web2) and GCIDE's words ("nada"), or the cased corpus writing it lowercase."""
+    from english_words import get_english_words_set
+
+    words = _hunspell_words()
+    stems = [low[:-1]] if low.endswith("s") else []
+    stems += [low[:-2]] if low.endswith("es") else []
+    counts, _ = _truecase_counts()
+    return (low in words or any(stem in words for stem in stems) or counts.get(low, 0) > 0
+            or low in get_english_words_set(["web2", "gcide"], lower=True))
 
 
 #: A city name more frequent than this (wordfreq Zipf) needs to be known as a name; see ``_known_as_name``.
