@@ -232,7 +232,9 @@ def _short_verdict(sample: str) -> str:
     "the rebels woudl attack homs")."""
     table = _frequent()
     scores = dict.fromkeys(range(len(table.langs)), 0.0)
-    english = foreign = strange = signs = 0
+    english = 0
+    foreign: list[str] = []  # the words frequent in another language
+    others: list[str] = []  # the lowercase words frequent in no language
     words = _WORD.findall(sample)
     for k, word in enumerate(words):
         lowered = word.lower()
@@ -241,18 +243,23 @@ def _short_verdict(sample: str) -> str:
         elif word == lowered or not k:
             owned = table.weights.get(lowered, ())
             if owned:
-                foreign += 1
-                signs += not _english_word(lowered)
+                foreign.append(lowered)
                 for i, weight in owned:
                     scores[i] += weight
-            elif word == lowered and (not lowered.isascii() or len(lowered) > 2 and not _english_word(lowered)):
-                strange += 1
-                signs += not lowered.isascii()
-    if foreign >= _SHORT_FOREIGN_SHARE * len(words) and foreign > _MARGIN * english or (
-            signs and foreign + strange >= _SHORT_STRANGE_SHARE * len(words) and foreign + strange > _MARGIN * english):
-        best = max(scores, key=scores.__getitem__)  # ties go to the earlier, more widely used language
-        return table.langs[best] if scores[best] else "other"
-    return "en"
+            elif word == lowered:
+                others.append(lowered)
+    if len(foreign) < _SHORT_FOREIGN_SHARE * len(words) or len(foreign) <= _MARGIN * english:
+        # The words that are no English words are looked up only when they could tip the verdict, and a sure sign
+        # is there: most short English texts have neither, and pay no lookup in the lexicon.
+        most = len(foreign) + len(others)
+        if most < _SHORT_STRANGE_SHARE * len(words) or most <= _MARGIN * english or not (
+                any(not w.isascii() for w in others) or any(not _english_word(w) for w in foreign)):
+            return "en"
+        strange = sum(not w.isascii() or len(w) > 2 and not _english_word(w) for w in others)
+        if len(foreign) + strange < _SHORT_STRANGE_SHARE * len(words) or len(foreign) + strange <= _MARGIN * english:
+            return "en"
+    best = max(scores, key=scores.__getitem__)  # ties go to the earlier, more widely used language
+    return table.langs[best] if scores[best] else "other"
 
 
 def _english_word(word: str) -> bool:
