@@ -157,14 +157,20 @@ def _known_as_name(city: str, known_names: set[str]) -> bool:
 def _an_english_word(low: str) -> bool:
     """Whether an English word list holds ``low`` (lowercase): Hunspell's lowercase entries, a plural of one
     ("woodlands", "springs"), Webster's (web2) and GCIDE's words ("nada"), or the cased corpus writing it lowercase."""
-    from english_words import get_english_words_set
-
     words = _hunspell_words()
     stems = [low[:-1]] if low.endswith("s") else []
     stems += [low[:-2]] if low.endswith("es") else []
     counts, _ = _truecase_counts()
     return (low in words or any(stem in words for stem in stems) or counts.get(low, 0) > 0
-            or low in get_english_words_set(["web2", "gcide"], lower=True))
+            or low in _dictionary_words())
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words() -> set[str]:
+    """Webster's (web2) and GCIDE's words, lowercase (the english-words package)."""
+    from english_words import get_english_words_set
+
+    return get_english_words_set(["web2", "gcide"], lower=True)
 
 
 #: A city name more frequent than this (wordfreq Zipf) needs to be known as a name; see ``_known_as_name``.
