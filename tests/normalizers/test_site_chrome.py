@@ -92,7 +92,6 @@ SURE_CHROME = [
     "Photo: John Locher, AP",
     "Photo: Gene J. Puskar",
     "Photo by Jason Kempin/Getty Images",
-    "(Image: gargantiopa / Getty Images)",
     "(Image credit: All About Space)",
     "Natalie Naccache | Bloomberg | Getty Images",
     "Jupiterimages, Getty Images/Creatas RF",
@@ -118,6 +117,8 @@ LOOK_ALIKES = [
     "Defectors line-up to register their details with Syrian insurgents in Aleppo.(AP Photo/Omar Albam)",
     "WeWork chairman Marcelo Claure (Credit: Getty Images)",
     "Photo: the rebels celebrate in Daraa’s main square.",
+    "Photo: the rebels celebrate in Daraa",  # a caption in lowercase words, which a credit does not have
+    "Image: A satellite photo shows the damage",
     "Picture by picture, the rebels rebuilt the city.",
     "Credit: where it is due, the rebels fought well.",
     "Credit card debt rose 5% in March.",
