@@ -101,6 +101,8 @@ LEFT_IN_CONTEXT = [
     ("Thy logick, like thy locks, is disarrayed;", "archaic_form"),
     # among other words that are no English words
     ("Nullum magnum ingenium sine mixtura dementiae fuit.", "foreign_phrase"),
+    # written both lowercase and capitalized: a name lowercased (a slip is not made twice, once with a capital)
+    ("Shares of beauty company coty rose.\nCoty acquired a stake in the brand.", "both_cases"),
 ]
 
 
@@ -300,9 +302,12 @@ UNSURE = [
 
 def test_a_name_no_candidate_could_replace_gets_no_note() -> None:
     # "Ruoff" is one slip from "runoff" and "ruff": a close call, but a capitalized word mid-sentence is never
-    # corrected, so there is no doubt to report; at a sentence start, with the document's lowercase "ruoff", there is.
+    # corrected, so there is no doubt to report; at a sentence start, with the document's lowercase "ruoff", there is
+    # (a name the document also writes lowercase, or a close call).
     assert not PIPE.clean("Concerts at the Ruoff Music Center begin in June.").notes
     (note,) = PIPE.clean("Ruoff is the word. Then ruoff again.").notes[:1]
+    assert note.kind == "both_cases" and "'Ruoff'" in note.message
+    (note,) = PIPE.clean("Ruoff is the word. Then the ruff again.").notes[:1]
     assert note.kind == "unsure_spelling" and "'Ruoff'" in note.message
 
 

@@ -135,12 +135,12 @@ class Typos(Normalizer):
             from newsclean.languagetool import suggestions
 
             proposals = suggestions(text, url, self.languagetool_timeout)
-            suspects, tokens = None, _TOKEN.finditer(text)
+            suspects, paired, tokens = None, frozenset(), _TOKEN.finditer(text)
         else:
             # Offline, only a word that is no word at all can be corrected: find those few in bulk, and look at the
             # tokens they are in only.
             proposals = None
-            suspects = self._suspects(text, ctx, evidence)
+            suspects, paired = self._suspects(text, ctx, evidence)
             if not suspects:
                 return []
             tokens = _tokens_with(text, suspects)
@@ -150,7 +150,7 @@ class Typos(Normalizer):
         edits: list[Edit] = []
         for start, end in parts:
             if proposals is None:
-                decided = self._offline(text, start, end, evidence, ctx)
+                decided = self._offline(text, start, end, evidence, ctx, paired)
             else:
                 decided = self._checked(text, start, end, evidence, proposals.get((start, end)))
             if decided is None:
@@ -161,7 +161,8 @@ class Typos(Normalizer):
 
     # --- deciding one token --------------------------------------------------------------------------------------
 
-    def _offline(self, text: str, start: int, end: int, evidence: _Evidence, ctx: Context) -> tuple[str, str] | None:
+    def _offline(self, text: str, start: int, end: int, evidence: _Evidence, ctx: Context,
+                 paired: Set[str]) -> tuple[str, str] | None:
         token = text[start:end]
         word = self._plain(text, start, token, evidence)
         if word is None:
@@ -174,6 +175,12 @@ class Typos(Normalizer):
                                                                                       ctx):
                 return None
             return _cased(found, token), f"'{token}' is a common misspelling of '{found}' (codespell's list)"
+        if token in paired:
+            # The document writes it capitalized and lowercase ("Coty acquired ..." where a sentence starts, then
+            # "beauty company coty"): a name written lowercase, which a slip would not also be.
+            self.note(ctx, "both_cases", f"'{token}' is no word, but the document also writes "
+                      f"'{_other_case(token)}': a name written lowercase?; left as is", start, end)
+            return None
         other = _other_form(word, found, evidence, self.min_zipf, self.min_gain)
         if other is not None:
             # A slip is made once, not again in the word's plural or singular: a word the document writes in two
@@ -241,10 +248,11 @@ class Typos(Normalizer):
             return None
         return _cased(after.lower(), token), f"LanguageTool {message}; '{token}' is no word in newsclean's lexicon"
 
-    def _suspects(self, text: str, ctx: Context, evidence: _Evidence) -> frozenset[str]:
+    def _suspects(self, text: str, ctx: Context, evidence: _Evidence) -> tuple[frozenset[str], frozenset[str]]:
         """The runs of letters of ``text`` that may be misspelled ordinary words: every part of a token is such a run,
         and whether it may be a typo depends on the run, the lexicon and (looked at later, for these few only) the
-        document's case evidence."""
+        document's case evidence. And of these, those ``text`` writes both lowercase and capitalized ("coty",
+        "Coty"): the other spelling is no common word either, so it is among the same unknown runs."""
         min_zipf, min_gain = self.min_zipf, self.min_gain
         never = _never_typos(min_zipf, min_gain)
         unknown = _unknown_runs(text, ctx, never)
@@ -269,7 +277,7 @@ class Typos(Normalizer):
                 never.add(run)
             else:
                 suspects.append(run)
-        return frozenset(suspects)
+        return frozenset(suspects), frozenset(run for run in suspects if _other_case(run) in unknown)
 
     def _plain(self, text: str, start: int, token: str, evidence: _Evidence) -> str | None:
         """The lowercase form of ``token`` if it may be a misspelled ordinary word at all, else None."""
@@ -548,6 +556,11 @@ def _changed_alike(correction: str, word: str, form: str) -> str:
         return correction + form[len(word):]
     ending = word[len(form):]
     return correction[:-len(ending)] if correction.endswith(ending) else ""
+
+
+def _other_case(run: str) -> str:
+    """A lowercase run capitalized, a capitalized one lowercase."""
+    return run.capitalize() if run.islower() else run.lower()
 
 
 def _cased(word: str, token: str) -> str:
