@@ -135,7 +135,8 @@ class Typos(Normalizer):
             from newsclean.languagetool import suggestions
 
             proposals = suggestions(text, url, self.languagetool_timeout)
-            suspects, paired, tokens = None, frozenset(), _TOKEN.finditer(text)
+            suspects, tokens = None, _TOKEN.finditer(text)
+            paired: frozenset[str] = frozenset()
         else:
             # Offline, only a word that is no word at all can be corrected: find those few in bulk, and look at the
             # tokens they are in only.
