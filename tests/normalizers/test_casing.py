@@ -144,6 +144,8 @@ FIXES = [
 
 #: Text that must come out unchanged.
 LEAVES = [
+    # a chat log's speakers, whose nicknames are lists' names ("Kira", a city; "Jim")
+    "<kira> Ada, the only language written to milspec.\n<jim> Debian Free Software",
     # a word after a hyphen in a lowercase compound: the capitals of another compound ("Wi-Fi") say nothing of it
     "Guests said the Wi-Fi was fast, the Wi-Fi was free, and the Wi-Fi reached the pool. The lobby shows sci-fi films.",
     "The U.S. officials met. U.S. officials said e.g. this works, approx. two hours later.",

@@ -1482,6 +1482,8 @@ class ProperNouns(Normalizer):
         before, after = line[m.start() - 1:m.start()], line[m.end():m.end() + 1]
         if before and (before in "_@#/\\." or before.isdigit()) or after and (after in "_/\\(" or after.isdigit()):
             return False  # part of a path, an identifier, a version or a call: code-like
+        if before == "<" and after == ">":
+            return False  # a chat log's speaker ("<kira> darth, I *am* the dark side.") or a markup tag
         if after == "." and line[m.end() + 1:m.end() + 2].isalpha():
             return False  # "e.g", "i.e": an abbreviation's letters
         if before == "-" and _FOREIGN_NAME_PART.match(line, m.start()):
