@@ -55,6 +55,9 @@ UNCHANGED = [
     "We are the champions\nWe are the champions\nWe are the champions\n",
     "Ci fu un terribile, mortale silenzio.\n" * 3 + "\t\t-- Douglas Adams\n",
     "60 bytes read from network\n" * 3 + "54 bytes read from network\n",
+    # a chat log's lines, said twice by their speaker
+    "<Faq> POMOCY!!!!!!!\n<Faq> POMOCY!!!!!!!\n<Faq> Gosc mnie flooduje\n",
+    "01:45:20 < qlik> exit\n01:45:20 < qlik> exit\n",
     "Battle for Homs\n" + PARA + "\nBattle for Homs is what the rebels call it.\n",
     "Syrian rebels seize Daraa\nSyrian rebels seize Daraa, the birthplace of the 2011 uprising, on Friday.\n",
     PARA + "\n" + PARA2 + "\nRebel forces pushed closer to Damascus, and then…\n",  # an ellipsis, but no copy

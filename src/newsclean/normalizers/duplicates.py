@@ -47,6 +47,8 @@ _TRAILING_CHARS = SPACE_CHARS + "\\|,;:–—-/·•"
 _TRAILING = regex.compile(r"(?<![\s\\|,;:–—\-/·•])[\s\\|,;:–—\-/·•]+$|(?:\.\.\.|…)$")
 _BULLET = regex.compile(r"^\s*(?:[-*•·–—]|\d+[.)])\s")
 _QUOTE_START = regex.compile(r"^\s*[\"“„«‘']")
+#: A chat log's line: a speaker's tag, after a time or date stamp ("<Faq> POMOCY!!!", "01:45:20 < qlik> exit").
+_CHAT_LINE = regex.compile(r"^\s*(?:[\w:.\[\]-]{1,12}\s+){0,3}<[@+%&~ ]?[^\s<>]{1,30}>\s")
 #: The separators extractors leave between the parts of a byline.
 _BYLINE_SEP = regex.compile(r"(?<!\s)\s+[\\|]\s+")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\"“]?\p{Lu})")
@@ -290,8 +292,9 @@ def _truncated_copies(bucket: list[tuple[int, _Line]], removals: dict[int, str])
 
 
 def _content_like(ln: _Line) -> bool:
-    """A list item or a short quotation: repeating it can be content."""
-    return bool(_BULLET.match(ln.text) or (_QUOTE_START.match(ln.text) and ln.words < 12))
+    """A list item, a short quotation or a chat log's line: repeating it can be content."""
+    return bool(_BULLET.match(ln.text) or (_QUOTE_START.match(ln.text) and ln.words < 12)
+                or "<" in ln.text and _CHAT_LINE.match(ln.text))
 
 
 def _cut_short_copies(lines: list[_Line], removals: dict[int, str]) -> None:
