@@ -223,6 +223,16 @@ def test_an_empty_pipeline_changes_nothing_but_mixed_line_endings(text: str) -> 
         assert [n.kind for n in result.notes] == ["line_endings"]
 
 
+@pytest.mark.parametrize("style", ["\n", "\r\n", "\r"])
+def test_every_line_ending_style_is_cleaned_alike(style: str) -> None:
+    # Found by tests/fuzz/fuzz_clean.py --hypothesis: with lines ended by "\r", the analyses read the text as it came,
+    # one line to them, and a second run raised the answer after a speaker label that the first had left.
+    for text in ["0\n**aaaaaaaaa A:** aaaaaaaaa", "Rebels took homs.\n\nA homs resident said the Homs army left.\n"]:
+        once = newsclean.fix(text.replace("\n", style))
+        assert once == newsclean.fix(text).replace("\n", style)
+        assert newsclean.fix(once) == once
+
+
 #: (input, output): what the core itself (edits, pipeline, line endings) does with the characters that break programs,
 #: with the core's own whitespace step; repairing them is the unicode normalizer's business, not tested here.
 CORE_PIPELINE = Pipeline(["whitespace"])

@@ -99,7 +99,9 @@ class Pipeline:
             raise TypeError(f"newsclean cleans str, not {type(text).__name__}")
         newline, lf_text = split_newlines(text)
         current = lf_text
-        ctx = Context(text, batch)
+        # The analyses read the text the steps edit, its lines ended by "\n" as theirs are: read from a text whose
+        # lines end in "\r", the whole document was one line to them, and a second run decided otherwise.
+        ctx = Context(lf_text, batch)
         edits: list[Edit] = []
         stage = 0
         # How many changes the text had when each step last saw it. An idempotent step that has seen the current
