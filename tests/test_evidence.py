@@ -15,8 +15,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from newsclean import evidence
-from newsclean.evidence import (PHRASE_MAX_WORDS, WORD, CaseEvidence, collect, headline_style, is_sentence_start,
-                                split_words, written_words)
+from newsclean.evidence import (PHRASE_MAX_WORDS, WORD, CaseEvidence, batch_evidence, collect, headline_style,
+                                is_sentence_start, split_words, written_words)
 from newsclean.normalizer import Context
 from tests.strategies import any_text, combining_marks, emoji, mixed_scripts, news_like
 
@@ -208,3 +208,10 @@ def test_collect_table(text: str, capitalized: set, pairs: set, alone: set, phra
     assert (set(found.capitalized), set(found.pairs), set(found.alone), set(found.phrases)) == (
         capitalized, pairs, alone, phrases)
     assert _in_order(found) == _in_order(_reference(text))
+
+
+@pytest.mark.parametrize("style", ["\r\n", "\r"])
+def test_batch_evidence_reads_every_line_ending_style_as_the_pipeline_does(style: str) -> None:
+    # Lines ended by "\r" were one line to it: a headline above made the whole text headline-style, no evidence.
+    text = "Rebels Take Homs In One Day\nThe rebels said Saasa Gate fell, and Saasa residents fled.\n"
+    assert _in_order(batch_evidence([text.replace("\n", style)])) == _in_order(batch_evidence([text]))

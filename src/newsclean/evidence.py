@@ -18,6 +18,7 @@ from operator import itemgetter, not_
 
 import regex
 
+from newsclean.edits import split_newlines
 from newsclean.normalizer import Context
 
 __all__ = ["CaseEvidence", "case_evidence", "gathered_case_evidence", "document_evidence", "collect",
@@ -334,7 +335,9 @@ def batch_evidence(texts: Iterable[str]) -> CaseEvidence:
     vocabulary of the batch, not its length. Each document's own evidence is merged in again when it is cleaned."""
     total = CaseEvidence()
     for text in texts:
-        one = collect(text)
+        # Read with its lines ended by "\n", as the pipeline reads each document: lines ended by "\r" would make the
+        # whole text one line (split_newlines returns a text without "\r" as it is).
+        one = collect(split_newlines(text)[1])
         for w, forms in one.capitalized.items():
             total.capitalized.setdefault(w, Counter()).update(forms)
         total.lowercase.update(one.lowercase)
