@@ -26,8 +26,8 @@ class Context:
     * ``batch``: evidence gathered from the other documents of a batch, when the caller asked for it.
     * ``cache``: analyses a normalizer wants to compute once per document (keyed by the normalizer's name).
     * ``text``: the text the running step received (set by the pipeline before each step).
-    * ``original``: the document the analyses are made from: the text as it came, until a step that reads the
-      document changes it (:meth:`reread`).
+    * ``original``: the document the analyses are made from: the text as it came (its lines ended by ``\n``, as
+      every step sees them), until a step that reads the document changes it (:meth:`reread`).
     """
 
     __slots__ = ("original", "metadata", "notes", "batch", "cache", "_language", "stage", "text")
