@@ -223,3 +223,17 @@ def test_a_refrain_left_is_noted() -> None:
     [note] = result.notes
     assert (note.kind, note.line) == ("refrain", 2)
     assert text[note.start : note.end] == "We are the champions\nWe are the champions\nwe are the champions"
+
+
+def test_a_fused_byline_is_judged_near_the_top_of_the_text_the_removals_leave() -> None:
+    # Found by tests/fuzz/fuzz_clean.py: the byline stood 15 lines down, 13 once the truncated copy above it went, and
+    # only a second run split it from the paragraph.
+    header = "".join(f"Header line {word}\n" for word in "one two three four five six seven eight nine ten".split())
+    copy = "As Reported by CNN \\ Rebel forces have intensified their advance into Damascus, \\\n\n"
+    fused = ("As Reported by CNN \\ Rebel forces have intensified their advance into Damascus, \\ Newslooks \\ "
+             "Washington DC \\ Mary Sidiqi \\ Evening Edition. " + PARA + " " + PARA2 + "\n")
+    text = "Top\n\n" + header + "\n" + copy + fused
+    assert text.split("\n").index(fused.rstrip("\n")) == 15
+    once = Pipeline(["duplicate_lines"]).fix(text)
+    assert "Evening Edition.\n\nRebel forces pushed" in once
+    assert Pipeline(["duplicate_lines"]).fix(once) == once

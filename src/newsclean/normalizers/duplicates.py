@@ -165,7 +165,7 @@ class DuplicateLines(Normalizer):
                       "emphasis, left", run[0].start, run[-1].end)
         removals = self._duplicates(lines, "..." in text or "…" in text, {ln.index for run in refrains for ln in run})
         edits = removal_edits(self, text, _every_line(spans, lines), removals) if removals else []
-        edits += self._fused_bylines(text, lines, removals, ctx)
+        edits += self._fused_bylines(text, lines, removals, edits, ctx)
         edits.sort(key=lambda e: e.start)
         return edits
 
@@ -190,11 +190,21 @@ class DuplicateLines(Normalizer):
 
     # --- bylines ---------------------------------------------------------------------------------------------------
 
-    def _fused_bylines(self, text: str, lines: list[_Line], removals: dict[int, str], ctx: Context) -> list[Edit]:
+    def _fused_bylines(self, text: str, lines: list[_Line], removals: dict[int, str], removed: list[Edit],
+                       ctx: Context) -> list[Edit]:
+        """Edits splitting a byline fused with the first paragraph, among the top lines of the text as the removals
+        (``removed``) leave it: counted before them, a byline below two removed copies was too far down on the first
+        run and near enough the top on the second."""
         edits = []
         paragraph_break = "\n\n" if "\n\n" in text else "\n"
+        gone = 0  # the line breaks the removals before the line take out
+        done = iter(removed)  # in order, as removal_edits makes them
+        upcoming = next(done, None)
         for ln in lines:
-            if ln.index >= _TOP:
+            while upcoming is not None and upcoming.end <= ln.start:
+                gone += upcoming.before.count("\n") - upcoming.after.count("\n")
+                upcoming = next(done, None)
+            if ln.index - gone >= _TOP:
                 break
             if ln.index in removals:
                 continue
