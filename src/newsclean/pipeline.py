@@ -109,12 +109,20 @@ class Pipeline:
         version = 0
         seen = [-1] * len(self.steps)
         for _ in range(MAX_PASSES):
-            changed = reread = False
+            changed = reread = read = False  # read: whether a step of this pass has read the document's analyses
             for index, step in enumerate(self.steps):
                 ctx.stage = stage
                 if seen[index] == version:
                     stage += 1
                     continue
+                if step.reads_document and not read:
+                    # The analyses are made from the text as the first step that reads them receives it, as the
+                    # language is: in the default pipeline, once the site chrome and the duplicated lines are gone.
+                    # Made from the text as it came, a chrome line ("Vote count: 0") made "count" a word of the
+                    # document, and a second run over the output, without that line, decided otherwise.
+                    if current != ctx.original:
+                        ctx.reread(current)
+                    read = True
                 seen_notes = len(ctx.notes)
                 proposed = self._run_step(step, current, ctx)
                 if proposed or len(ctx.notes) > seen_notes:
