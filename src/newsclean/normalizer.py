@@ -26,8 +26,8 @@ class Context:
     * ``batch``: evidence gathered from the other documents of a batch, when the caller asked for it.
     * ``cache``: analyses a normalizer wants to compute once per document (keyed by the normalizer's name).
     * ``text``: the text the running step received (set by the pipeline before each step).
-    * ``original``: the document the analyses are made from: the text as it came (its lines ended by ``\n``, as
-      every step sees them), until a step that reads the document changes it (:meth:`reread`).
+    * ``original``: the document the analyses are made from: the text as the first step of a pass that reads the
+      document receives it (its lines ended by ``\n``, as every step sees them; :meth:`reread`).
     """
 
     __slots__ = ("original", "metadata", "notes", "batch", "cache", "_language", "stage", "text")
@@ -78,8 +78,8 @@ class Normalizer:
     skip steps that have already seen the current text; only a wrapped arbitrary callable sets it False."""
     reads_document: ClassVar[bool] = False
     """True for a normalizer that decides on analyses of the whole document (``ctx.original``: its case evidence,
-    its words): when one changes the text, the pipeline's next pass reads the document as it now is (see
-    :meth:`Context.reread`)."""
+    its words), made from the text as the first such normalizer of a pass receives it: when one changes the text,
+    the pipeline's next pass reads the document as it now is (see :meth:`Context.reread`)."""
 
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         """Return the edits this normalizer makes to ``text``: sorted, non-overlapping, each changing something."""
