@@ -65,3 +65,14 @@ def test_split_newlines(text: str, style: str, lf: str) -> None:
 def test_describe_shows_removed_text() -> None:
     edit = Edit("site_chrome", 0, 4, "Menu", "", "navigation label", line=12)
     assert "removed 'Menu'" in edit.describe() and "line   12" in edit.describe()
+
+
+@pytest.mark.parametrize(("before", "after", "removal"), [
+    ("Vote count: 0\n", "", True),
+    (" the death toll rose to 1", " […]", True),  # a cut marked as an elision: the piece is out, reported here
+    (" […]", " […]", False),
+    ("woudl", "would", False),
+    ("", " ", False),
+])
+def test_a_removal_takes_text_out_with_or_without_the_mark_of_a_cut(before: str, after: str, removal: bool) -> None:
+    assert Edit("x", 0, len(before), before, after, "test").is_removal is removal

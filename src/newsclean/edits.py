@@ -10,7 +10,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-__all__ = ["Edit", "Note", "EditError", "apply_edits", "check_edits", "line_starts", "line_of", "split_newlines"]
+__all__ = ["Edit", "Note", "EditError", "ELISION", "apply_edits", "check_edits", "line_starts", "line_of",
+           "split_newlines"]
+
+#: What marks the place of a piece cut out of a line ("It's certainly a critical moment. […]"). Bracketed, as
+#: editors mark an elision, so it is never read as the speaker's own trailing-off "…".
+ELISION = "[…]"
 
 
 class EditError(ValueError):
@@ -23,8 +28,8 @@ class Edit:
 
     Offsets refer to the text the normalizer received at its ``stage`` of the pipeline, not to the original
     input: replaying the edits stage by stage on the original reproduces the output (see
-    :meth:`newsclean.CleanResult.replay`). ``after == ""`` is a removal; the removed text stays here, in
-    ``before``, so nothing is ever silently lost.
+    :meth:`newsclean.CleanResult.replay`). ``after == ""`` is a removal, and so is a cut marked with
+    :data:`ELISION`; the removed text stays here, in ``before``, so nothing is ever silently lost.
     """
 
     normalizer: str
@@ -40,7 +45,8 @@ class Edit:
 
     @property
     def is_removal(self) -> bool:
-        return not self.after and bool(self.before)
+        """True when the edit takes text out: replaced by nothing, or by the mark of a cut (:data:`ELISION`)."""
+        return bool(self.before) and (not self.after or self.after.strip() == ELISION != self.before.strip())
 
     def placed(self, line: int, stage: int) -> Edit:
         """This edit with its line and stage filled in (what the pipeline does to every edit: a page can have
@@ -60,7 +66,7 @@ class Edit:
 
     def describe(self) -> str:
         """One line for people: ``line 12  typos  'woudl' -> 'would'  (reason)``."""
-        if self.is_removal:
+        if not self.after and self.before:
             change = f"removed {_show(self.before)}"
         elif not self.before:
             change = f"inserted {_show(self.after)}"

@@ -434,3 +434,14 @@ def test_default_pipeline_keeps_the_report_and_is_idempotent(case) -> None:
     again = newsclean.clean(result.text)
     assert again.text == result.text
     assert set(again.metadata["interview"]["truncated_turns"]) <= set(flagged)
+
+
+def test_a_cut_fragment_is_reported_as_removed_text_numbers_and_all() -> None:
+    # Found by tests/fuzz/fuzz_clean.py (atheris): a fragment with a digit, cut and marked "[…]", was neither a
+    # removal (its numbers seemed altered) nor in CleanResult.removed; a marked cut now is a removal.
+    text = ("**WTN:** What happened in Homs?\n\n"
+            "**Professor Aron:** The rebels took the city in one day. Some 2 of the\n\n"
+            "**WTN:** And next?\n\n**Professor Aron:** Damascus, most likely.\n")
+    result = newsclean.clean(text)
+    assert "in one day. […]" in result.text
+    assert result.removed == [" Some 2 of the"]

@@ -17,7 +17,7 @@ from typing import Literal
 import regex
 
 from newsclean.data import load
-from newsclean.edits import Edit
+from newsclean.edits import ELISION, Edit
 from newsclean.normalizer import Context, Normalizer
 from newsclean.normalizers.lines import hard_wrapped, split_lines
 from newsclean.registry import register
@@ -25,9 +25,8 @@ from newsclean.spans import protected_spans
 
 __all__ = ["Interview", "MARK"]
 
-#: What marks the place of a cut fragment. Bracketed, as editors mark an elision, so it is never read as the
-#: speaker's own trailing-off "…".
-MARK = "[…]"
+#: What marks the place of a cut fragment (see :data:`newsclean.edits.ELISION`).
+MARK = ELISION
 _MARKS = (MARK, "[...]")  # the second is the mark after a normalizer that spells out ellipses
 
 # A speaker's name: one to five words of letters (inner dots, apostrophes and hyphens allowed, "Prof." and "O'Neil"),
