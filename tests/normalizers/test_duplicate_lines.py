@@ -237,3 +237,18 @@ def test_a_fused_byline_is_judged_near_the_top_of_the_text_the_removals_leave() 
     once = Pipeline(["duplicate_lines"]).fix(text)
     assert "Evening Edition.\n\nRebel forces pushed" in once
     assert Pipeline(["duplicate_lines"]).fix(once) == once
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_a_paragraph_set_apart_from_its_byline_is_a_line_the_repeats_rule_sees(before: bool) -> None:
+    # Found by tests/fuzz/fuzz_clean.py (atheris): the paragraph split off a fused byline repeated another line, and
+    # only a second run removed the copy.
+    byline = ("As Reported by CNN \\ Rebel forces advance \\ Newslooks \\ Washington DC \\ Mary Sidiqi \\ "
+              "Evening Edition.")
+    paragraph = PARA + " " + PARA2
+    lines = ["Top", byline + " " + paragraph, "Rebels Advance on Damascus", paragraph, "Residents fled the city."]
+    if before:
+        lines[1], lines[3] = lines[3], lines[1]
+    once = Pipeline(["duplicate_lines"]).fix("\n\n".join(lines) + "\n")
+    assert once.count(paragraph) == 1
+    assert Pipeline(["duplicate_lines"]).fix(once) == once

@@ -165,9 +165,42 @@ class DuplicateLines(Normalizer):
                       "emphasis, left", run[0].start, run[-1].end)
         removals = self._duplicates(lines, "..." in text or "…" in text, {ln.index for run in refrains for ln in run})
         edits = removal_edits(self, text, _every_line(spans, lines), removals) if removals else []
-        edits += self._fused_bylines(text, lines, removals, edits, ctx)
+        splits = self._fused_bylines(text, lines, removals, edits, ctx)
+        removed = len(removals)
+        splits = self._split_paragraphs_repeated(text, lines, removals, splits)
+        if len(removals) > removed:
+            edits = removal_edits(self, text, _every_line(spans, lines), removals)
+        edits += splits
         edits.sort(key=lambda e: e.start)
         return edits
+
+    def _split_paragraphs_repeated(self, text: str, lines: list[_Line], removals: dict[int, str],
+                                   splits: list[Edit]) -> list[Edit]:
+        """``splits`` of fused bylines, as the repeated paragraphs rule would leave them once split: the first
+        paragraph set apart from the byline is a line of its own, and another copy of it is a repeat. The copy after
+        it goes (added to ``removals``); a copy before it makes the split paragraph go instead. Else a second run
+        would find the repeat the split made."""
+        kept = [ln for ln in lines if ln.index not in removals]
+        split_off: dict[str, int] = {}  # the paragraphs set apart so far -> their line
+        out = []
+        for split in splits:
+            line = next(ln for ln in kept if ln.start <= split.start < ln.end)
+            paragraph = text[split.end:line.end]
+            key = _key(paragraph)
+            if _words(paragraph) < _PARAGRAPH_WORDS or not _SENTENCE_CLOSE.search(paragraph.rstrip()):
+                out.append(split)
+                continue
+            copies = [ln for ln in kept if ln.key == key and ln is not line]
+            earlier = min([ln.index for ln in copies if ln.index < line.index] + [split_off.get(key, line.index)])
+            if earlier < line.index:
+                out.append(self.edit(text, split.start, line.end, "",
+                                     f"the first paragraph, fused with the byline, repeats line {earlier + 1}"))
+                continue
+            for ln in copies:
+                removals[ln.index] = f"repeats the first paragraph, fused with the byline on line {line.index + 1}"
+            split_off[key] = line.index
+            out.append(split)
+        return out
 
     # --- repeated and truncated lines ------------------------------------------------------------------------
 
