@@ -252,3 +252,13 @@ def test_a_paragraph_set_apart_from_its_byline_is_a_line_the_repeats_rule_sees(b
     once = Pipeline(["duplicate_lines"]).fix("\n\n".join(lines) + "\n")
     assert once.count(paragraph) == 1
     assert Pipeline(["duplicate_lines"]).fix(once) == once
+
+
+def test_a_byline_set_apart_from_its_paragraph_is_a_line_the_truncated_copies_rule_sees() -> None:
+    # Found by tests/fuzz/fuzz_clean.py (atheris): the byline split off its paragraph was the start of a complete
+    # byline two lines down, a truncated copy, which only a second run removed. It goes now, the paragraph stays.
+    byline = "As Reported by CNN \\ Rebel forces advance \\ Newslooks \\ Washington DC \\ Mary Sidiqi"
+    text = f"Top\n\n{byline} \\ {PARA} {PARA2}\n\nRebels Advance\n\n{byline} \\ Evening Edition\n\nThe end.\n"
+    once = Pipeline(["duplicate_lines"]).fix(text)
+    assert once == f"Top\n\n{PARA} {PARA2}\n\nRebels Advance\n\n{byline} \\ Evening Edition\n\nThe end.\n"
+    assert Pipeline(["duplicate_lines"]).fix(once) == once

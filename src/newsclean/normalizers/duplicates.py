@@ -186,21 +186,38 @@ class DuplicateLines(Normalizer):
         for split in splits:
             line = next(ln for ln in kept if ln.start <= split.start < ln.end)
             paragraph = text[split.end:line.end]
-            key = _key(paragraph)
-            if _words(paragraph) < _PARAGRAPH_WORDS or not _SENTENCE_CLOSE.search(paragraph.rstrip()):
-                out.append(split)
-                continue
-            copies = [ln for ln in kept if ln.key == key and ln is not line]
-            earlier = min([ln.index for ln in copies if ln.index < line.index] + [split_off.get(key, line.index)])
-            if earlier < line.index:
-                out.append(self.edit(text, split.start, line.end, "",
-                                     f"the first paragraph, fused with the byline, repeats line {earlier + 1}"))
-                continue
-            for ln in copies:
-                removals[ln.index] = f"repeats the first paragraph, fused with the byline on line {line.index + 1}"
-            split_off[key] = line.index
-            out.append(split)
+            if _words(paragraph) >= _PARAGRAPH_WORDS and _SENTENCE_CLOSE.search(paragraph.rstrip()):
+                key = _key(paragraph)
+                copies = [ln for ln in kept if ln.key == key and ln is not line]
+                earlier = min([ln.index for ln in copies if ln.index < line.index] + [split_off.get(key, line.index)])
+                if earlier < line.index:
+                    out.append(self.edit(text, split.start, line.end, "",
+                                         f"the first paragraph, fused with the byline, repeats line {earlier + 1}"))
+                    continue
+                for ln in copies:
+                    removals[ln.index] = f"repeats the first paragraph, fused with the byline on line {line.index + 1}"
+                split_off[key] = line.index
+            out.append(self._byline_copy(text, kept, line, split) or split)
         return out
+
+    def _byline_copy(self, text: str, kept: list[_Line], line: _Line, split: Edit) -> Edit | None:
+        """The byline part of a fused line, set apart, as the truncated copies rule would judge it: when it starts a
+        longer line near it at the top, it goes with the separator after it (the paragraph stays), instead of the
+        split that would leave it for a second run to remove. None when it is no such copy."""
+        byline = text[line.start:split.start]
+        short = _key(byline)
+        ordinal = kept.index(line)
+        if ordinal >= _TOP or _words(byline) < _PREFIX_MIN_WORDS or _BULLET.match(byline):
+            return None
+        for other, ln in enumerate(kept):
+            # The paragraph set apart is a line of its own, between the byline and the lines after it.
+            distance = abs(other + (other > ordinal) - ordinal)
+            if (ln is line or distance > _NEAR or len(ln.key) <= len(short) or not ln.key.startswith(short)
+                    or ln.key[len(short)].isalnum() or ln.words < _PREFIX_KEY_WORDS):
+                continue
+            return self.edit(text, line.start, split.end, "", f"truncated copy of line {ln.index + 1}, fused with "
+                             "the first paragraph")
+        return None
 
     # --- repeated and truncated lines ------------------------------------------------------------------------
 
