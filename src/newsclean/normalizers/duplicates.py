@@ -201,9 +201,9 @@ class DuplicateLines(Normalizer):
         return out
 
     def _byline_copy(self, text: str, kept: list[_Line], line: _Line, split: Edit) -> Edit | None:
-        """The byline part of a fused line, set apart, as the truncated copies rule would judge it: when it starts a
-        longer line near it at the top, it goes with the separator after it (the paragraph stays), instead of the
-        split that would leave it for a second run to remove. None when it is no such copy."""
+        """The byline part of a fused line, set apart, as the truncated copies rule (:func:`_truncated_copies`) would
+        judge it: when it starts a longer line near it at the top, it goes with the separator after it (the paragraph
+        stays), instead of the split that would leave it for a second run to remove. None when it is no such copy."""
         byline = text[line.start:split.start]
         short = _key(byline)
         ordinal = kept.index(line)
@@ -211,12 +211,9 @@ class DuplicateLines(Normalizer):
             return None
         for other, ln in enumerate(kept):
             # The paragraph set apart is a line of its own, between the byline and the lines after it.
-            distance = abs(other + (other > ordinal) - ordinal)
-            if (ln is line or distance > _NEAR or len(ln.key) <= len(short) or not ln.key.startswith(short)
-                    or ln.key[len(short)].isalnum() or ln.words < _PREFIX_KEY_WORDS):
-                continue
-            return self.edit(text, line.start, split.end, "", f"truncated copy of line {ln.index + 1}, fused with "
-                             "the first paragraph")
+            if ln is not line and abs(other + (other > ordinal) - ordinal) <= _NEAR and _starts(short, ln):
+                return self.edit(text, line.start, split.end, "", f"truncated copy of line {ln.index + 1}, fused "
+                                 "with the first paragraph")
         return None
 
     # --- repeated and truncated lines ------------------------------------------------------------------------
@@ -340,15 +337,17 @@ def _truncated_copies(bucket: list[tuple[int, _Line]], removals: dict[int, str])
         if o_short >= _TOP:
             continue
         for o_long, long in bucket:
-            if long is short or long.index in removals or len(long.key) <= len(short.key):
-                continue
-            if abs(o_long - o_short) > _NEAR or not long.key.startswith(short.key):
-                continue
-            if long.key[len(short.key)].isalnum() or long.words < _PREFIX_KEY_WORDS:
+            if long is short or long.index in removals or abs(o_long - o_short) > _NEAR or not _starts(short.key, long):
                 continue
             if short.words >= _PREFIX_MIN_WORDS and not _BULLET.match(short.text):
                 removals[short.index] = f"truncated copy of line {long.index + 1}"
             break
+
+
+def _starts(key: str, long: _Line) -> bool:
+    """Whether the line ``long`` starts as a line of key ``key`` and goes on, at a word's end, for a copy of it."""
+    return (len(long.key) > len(key) and long.key.startswith(key) and not long.key[len(key)].isalnum()
+            and long.words >= _PREFIX_KEY_WORDS)
 
 
 def _content_like(ln: _Line) -> bool:
