@@ -248,15 +248,18 @@ def _short_verdict(sample: str) -> str:
                     scores[i] += weight
             elif word == lowered:
                 others.append(lowered)
-    if len(foreign) < _SHORT_FOREIGN_SHARE * len(words) or len(foreign) <= _MARGIN * english:
+    def outweigh(n: int, share: float) -> bool:
+        """Whether ``n`` of the words make ``share`` of them and outnumber English's by ``_MARGIN``."""
+        return n >= share * len(words) and n > _MARGIN * english
+
+    if not outweigh(len(foreign), _SHORT_FOREIGN_SHARE):
         # The words that are no English words are looked up only when they could tip the verdict, and a sure sign
         # is there: most short English texts have neither, and pay no lookup in the lexicon.
-        most = len(foreign) + len(others)
-        if most < _SHORT_STRANGE_SHARE * len(words) or most <= _MARGIN * english or not (
+        if not outweigh(len(foreign) + len(others), _SHORT_STRANGE_SHARE) or not (
                 any(not w.isascii() for w in others) or any(not _english_word(w) for w in foreign)):
             return "en"
         strange = sum(not w.isascii() or len(w) > 2 and not _english_word(w) for w in others)
-        if len(foreign) + strange < _SHORT_STRANGE_SHARE * len(words) or len(foreign) + strange <= _MARGIN * english:
+        if not outweigh(len(foreign) + strange, _SHORT_STRANGE_SHARE):
             return "en"
     best = max(scores, key=scores.__getitem__)  # ties go to the earlier, more widely used language
     return table.langs[best] if scores[best] else "other"
