@@ -102,7 +102,8 @@ SURE_CHROME = [
 
 # Labels that go at the top or the bottom of the page (around the article), and stay inside it.
 EDGE_CHROME = ["Menu", "Latest News", "World", "Top Stories", "Search", "Stay tuned.", "Contact Us", "Nov 19, 2019",
-               "About the BBC", "Über uns", "Über SPIEGEL.de", "Sobre nosotros"]
+               "About the BBC", "Über uns", "Über SPIEGEL.de", "Sobre nosotros",
+               "Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com."]
 
 # Headings of the article: short, title case, nothing in the library. A heading has text under it, so it stands
 # between two paragraphs or above the article, never alone at its end.
@@ -156,6 +157,8 @@ LOOK_ALIKES = [
     "über den Tod mit den Leiden des Lebens.",
     "Sobre la mesa.",
     "About 200 people died",
+    # a contact line gives an address: an e-mail, a telephone number, a site
+    "She can be reached at any hour, the hospital said.",
 ]
 
 
@@ -204,6 +207,36 @@ def test_look_alike_article_lines_stay(line: str, where: str) -> None:
         "bottom": f"{BODY}{line}\n",
     }[where]
     assert removed(text) == []
+
+
+#: A line the library knows that goes on with a sentence of the line above or below it is hard-wrapped prose.
+INSIDE_A_SENTENCE = [
+    "Our lawyers say so, and if the machine messes up, it's you that's out the million, not us. If you don't like"
+    " this\ndisclaimer: tough. We reserve the right to do the absolute minimum provided\nby law, up to and including"
+    " nothing.\n",
+    'Disclaimer: "These opinions are my own, though for a small fee they be\nyours too."\n',
+]
+
+#: ... but a line of page furniture next to a paragraph that lost its capital, or under a headline, is still chrome.
+BESIDE_A_LOWERCASE_LINE = [
+    ("Advertisement\nthe rebels took the city on Sunday, the army said in a statement.\n", "Advertisement"),
+    ("Share this article\nthe rebels took the city on Sunday, the army said in a statement.\n", "Share this article"),
+    ("Rebels take the city\nskip to main content\nThe rebels took the city on Sunday, the army said.\n",
+     "skip to main content"),
+    ("The rebels took the city on Sunday, the army said\nAdvertisement\nthat it had retreated to the hills.\n",
+     "Advertisement"),
+    (BODY + "How to invest in index funds, explained in full by our money desk\ninternational\n", "international"),
+]
+
+
+@pytest.mark.parametrize("text", INSIDE_A_SENTENCE)
+def test_a_library_line_inside_a_sentence_stays(text: str) -> None:
+    assert removed(text) == []
+
+
+@pytest.mark.parametrize(("text", "line"), BESIDE_A_LOWERCASE_LINE)
+def test_chrome_beside_a_lowercase_line_goes(text: str, line: str) -> None:
+    assert removed(text) == [line]
 
 
 @pytest.mark.parametrize("line", HEADINGS)

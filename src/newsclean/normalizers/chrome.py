@@ -451,6 +451,8 @@ class SiteChrome(Normalizer):
         for i, ln in enumerate(lines):
             if ln.match is None or i >= thread:
                 continue
+            if _inside_a_sentence(lines, i):
+                continue
             kind, evidence = ln.match
             label = kind.replace("_", " ")
             if evidence == SURE:
@@ -503,6 +505,24 @@ class SiteChrome(Normalizer):
 
     # --- editing -------------------------------------------------------------------------------------------------
 
+
+
+def _inside_a_sentence(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i``, as long as a line of prose, goes on with a sentence of the line above or below it, as
+    hard-wrapped prose does: it starts lowercase right under a line of prose that ends no sentence ("...If you don't
+    like this" / "disclaimer: tough. We reserve the right to do the absolute minimum provided"), or it ends none right
+    above a line that starts lowercase ("Disclaimer: \"These opinions are my own, though for a small fee they be" /
+    "yours too.\""). Page furniture is a sentence of its own, or a few words: a label under a list of links
+    ("international", "copyright Inexhibit 2019"), a short line above a paragraph that lost its capital
+    ("Advertisement") stay chrome."""
+    line = lines[i]
+    if line.words < _PROSE_MIN_WORDS:
+        return False
+    above = lines[i - 1] if i else None
+    below = lines[i + 1].core if i + 1 < len(lines) else ""
+    return (line.core[:1].islower() and above is not None and above.match is None
+            and above.words >= _PROSE_MIN_WORDS and not _ends_sentence(above.core)
+            or below[:1].islower() and not _ends_sentence(line.core))
 
 
 def _title_case(core: str) -> bool:
