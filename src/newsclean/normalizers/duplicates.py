@@ -323,14 +323,14 @@ def _one_round(lines: list[_Line], ellipsis: bool, refrains: set[int]) -> dict[i
             same_head.setdefault(_head(ln.key), []).append((ordinal, ln))
         for bucket in same_head.values():
             if len(bucket) > 1:
-                _truncated_copies(bucket, removals)
+                _truncated_copies(bucket, lines, removals)
     if ellipsis:
         _cut_short_copies(lines, removals)
     return removals
 
 
-def _truncated_copies(bucket: list[tuple[int, _Line]], removals: dict[int, str]) -> None:
-    """Lines near the top (with their ordinals among the kept lines) that start as another line close to them.
+def _truncated_copies(bucket: list[tuple[int, _Line]], lines: list[_Line], removals: dict[int, str]) -> None:
+    """Lines near the top (with their ordinals among the kept ``lines``) that start as another line close to them.
 
     A line is judged (its words counted) only once a longer line that starts with it is found: rarely."""
     for o_short, short in bucket:
@@ -339,9 +339,18 @@ def _truncated_copies(bucket: list[tuple[int, _Line]], removals: dict[int, str])
         for o_long, long in bucket:
             if long is short or long.index in removals or abs(o_long - o_short) > _NEAR or not _starts(short.key, long):
                 continue
-            if short.words >= _PREFIX_MIN_WORDS and not _BULLET.match(short.text):
+            if (short.words >= _PREFIX_MIN_WORDS and not _BULLET.match(short.text)
+                    and not _goes_on(short, lines[o_short + 1] if o_short + 1 < len(lines) else None)):
                 removals[short.index] = f"truncated copy of line {long.index + 1}"
             break
+
+
+def _goes_on(line: _Line, below: _Line | None) -> bool:
+    """Whether ``line`` ends no sentence and goes on on the line right under it, which starts lowercase, as in
+    hard-wrapped text: a question asked again and continued ("When there is neither I nor You," / "who is the one
+    that wants to see it?") is no copy cut short of the first asking."""
+    return (below is not None and below.index == line.index + 1 and below.text.lstrip()[:1].islower()
+            and _SENTENCE_CLOSE.search(line.text.rstrip()) is None)
 
 
 def _starts(key: str, long: _Line) -> bool:
