@@ -103,7 +103,7 @@ SURE_CHROME = [
 # Labels that go at the top or the bottom of the page (around the article), and stay inside it.
 EDGE_CHROME = ["Menu", "Latest News", "World", "Top Stories", "Search", "Stay tuned.", "Contact Us", "Nov 19, 2019",
                "About the BBC", "Über uns", "Über SPIEGEL.de", "Sobre nosotros",
-               "Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com."]
+               "Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com.", "C. M. says:"]
 
 # Headings of the article: short, title case, nothing in the library. A heading has text under it, so it stands
 # between two paragraphs or above the article, never alone at its end.
@@ -159,6 +159,8 @@ LOOK_ALIKES = [
     "About 200 people died",
     # a contact line gives an address: an e-mail, a telephone number, a site
     "She can be reached at any hour, the hospital said.",
+    # a commenter's name holds no sentence of its own
+    "HEY KIDS! ANN LANDERS SAYS:",
 ]
 
 
