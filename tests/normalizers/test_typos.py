@@ -38,6 +38,9 @@ FIXES = [
     ("they beleive it", "they believe it"),
     ("in thier homes", "in their homes"),
     ("the goverment said", "the government said"),
+    # a slip inside a compound is still a slip: it is no known word with a compound's ending
+    ("the user-servicable parts", "the user-serviceable parts"),
+    ("out of the winfow-panes", "out of the window-panes"),
     # transpositions
     ("the cuonty said", "the county said"),
     ("the cpaital city", "the capital city"),
@@ -65,6 +68,9 @@ FIXES = [
     # what the context rules must not stop: a frequent misspelling far from its correction, a plural "(s)", a
     # slip in a superlative (no archaic "-est" form)
     ("the goverment said", "the government said"),
+    # a slip inside a compound is still a slip: it is no known word with a compound's ending
+    ("the user-servicable parts", "the user-serviceable parts"),
+    ("out of the winfow-panes", "out of the window-panes"),
     ("the goverment(s) said", "the government(s) said"),
     ("the bigest city", "the biggest city"),
     ("you were to subscribe to all thee serivces", "you were to subscribe to all thee services"),
@@ -89,6 +95,9 @@ LEFT_IN_CONTEXT = [
     # a word broken by a hyphen, at a line end or inside a line
     ("When the quit state-\nment is read, bc stops.", "split_word"),
     ("And whence such fair garments such prosperi-ty?", "split_word"),
+    # a word with a plural's or an agent's ending that a compound gives it (codespell's list reads "owns", "handler")
+    ("The plan adds add-ons and walk-ons to the show.", "compound_part"),
+    ("A left-hander would be the thing, the coach said.", "compound_part"),
     # a chat log's speakers
     ("<joeyh> they killed the build!", "speaker"),
     ("<netgod> joeyh: i have the direct line", "speaker"),

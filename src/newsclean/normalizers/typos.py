@@ -57,6 +57,8 @@ _CODE_LINE = regex.compile(r"[{}]|==|!=|&&|\|\||/\*|\*/|^[ \t]*#[ \t]*(?:define|
 #: A chat log's speaker tag at a line start ("<joeyh> ..."), and what a speaker tag before a word looks like.
 _SPEAKER = regex.compile(r"^<([^<>\s]+)>", regex.M)
 _AFTER_SPEAKER = regex.compile(r"(?:^<[^<>\s]+>|^\*)[ \t]+\Z", regex.M)
+#: The endings a compound gives a word that it does not take alone: a plural ("add-ons"), an agent ("left-hander").
+_COMPOUND_ENDINGS = ("s", "er", "ers")
 #: How an archaic verb form ends ("heareth", "goest", "maketh"): read as the known verb before it.
 _ARCHAIC_ENDINGS = ("eth", "est")
 #: The two-letter verbs that take the archaic endings ("goest", "doeth"); longer ones are any common word.
@@ -450,6 +452,8 @@ def _left_in_context(text: str, start: int, end: int, word: str, likeliest: str,
         return "code", "its line is code"
     if _split_word(text, start, end, line, at, to):
         return "split_word", "it is part of a word split by a hyphen"
+    if _compound_word_form(line, at, to, word):
+        return "compound_part", "it is a word with a suffix (-s, -er, -ers) inside a hyphenated compound"
     if speakers and _speaker(line, at, to, word, speakers):
         return "speaker", "it names a speaker of a chat log"
     if _archaic(word, likeliest):
@@ -479,6 +483,19 @@ def _split_word(text: str, start: int, end: int, line: str, at: int, to: int) ->
         if right and (line[at:to] + right.group()).lower() in words:
             return True
     return False
+
+
+def _compound_word_form(line: str, at: int, to: int, word: str) -> bool:
+    """True when the token ``line[at:to]`` (lowercase ``word``) is joined by a hyphen to another word and is a known
+    word with a plural's or an agent's ending: compounds make such forms of words that stand alone in no list
+    ("add-ons", "walk-ons", "left-hander"), which codespell's list takes for slips ("owns", "handler"). A slip in a
+    compound ("non-existant", "winfow-panes") is no such form and is corrected."""
+    if not (at > 1 and line[at - 1] == "-" and line[at - 2].isalpha()
+            or line.startswith("-", to) and line[to + 1 : to + 2].isalpha()):
+        return False
+    words = lexicon().words
+    return any(word.endswith(end) and len(word) - len(end) >= 2 and word[: -len(end)] in words
+               for end in _COMPOUND_ENDINGS)
 
 
 def _speaker(line: str, at: int, to: int, word: str, speakers: Set[str]) -> bool:
