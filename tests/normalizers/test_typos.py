@@ -38,6 +38,9 @@ FIXES = [
     ("they beleive it", "they believe it"),
     ("in thier homes", "in their homes"),
     ("the goverment said", "the government said"),
+    # a capitalized slip at a sentence start, the document writing the word in lowercase: under a headline too
+    ("Rebels take the city\nTeh rebels said they had taken the city, and the army withdrew.",
+     "Rebels take the city\nThe rebels said they had taken the city, and the army withdrew."),
     # a slip inside a compound is still a slip: it is no known word with a compound's ending
     ("the user-servicable parts", "the user-serviceable parts"),
     ("out of the winfow-panes", "out of the window-panes"),
@@ -68,6 +71,9 @@ FIXES = [
     # what the context rules must not stop: a frequent misspelling far from its correction, a plural "(s)", a
     # slip in a superlative (no archaic "-est" form)
     ("the goverment said", "the government said"),
+    # a capitalized slip at a sentence start, the document writing the word in lowercase: under a headline too
+    ("Rebels take the city\nTeh rebels said they had taken the city, and the army withdrew.",
+     "Rebels take the city\nThe rebels said they had taken the city, and the army withdrew."),
     # a slip inside a compound is still a slip: it is no known word with a compound's ending
     ("the user-servicable parts", "the user-serviceable parts"),
     ("out of the winfow-panes", "out of the window-panes"),
@@ -166,6 +172,10 @@ LEFT_ALONE = [
     # document writes the correction in lowercase ("group", "society")
     "Groupe LAPS (France) produces installations.\n\nThe group designed a spider of eighty spiders.",
     "Societe Generale said profits fell. The society of shareholders met.",
+    # a capitalized word at the start of a line that goes on with the sentence of the line above (hard-wrapped) is a
+    # name's, even when the document writes the correction in lowercase ("outreach")
+    "Discussion of Debian participation in internship-like programs, such as\nOutreachy, Google Summer of Code, and"
+    " the outreach work.",
     # speech written as spoken: a final g dropped after "in" is no slip ("whooping" is one slip away)
     "Father time just pulled out his whoopin stick; they were cookin and huntin.",
     # words cut short by a teaser, and a drop cap split off its word, are not misspellings

@@ -38,6 +38,8 @@ _LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c i
 _FOUND_RUNS_MAX = 128
 #: How far before a capitalized token the text is read to tell whether a sentence starts there.
 _SENTENCE_START_READ = 200
+#: A line of prose (eight words or more) right above, ending mid-sentence: with a comma or a lowercase word.
+_WRAPPED_ABOVE = regex.compile(r"(?:[^\W\d_]+[^\w\n]+){7}\p{Ll}*[\p{Ll},][ \t]*\n[ \t]*\Z")
 #: A capitalized word right after a word, one space between: the two are a name's.
 _CAPITAL_NEXT = regex.compile(r" \p{Lu}")
 #: The chain of letters and hyphens around a position, forwards and backwards from it.
@@ -321,6 +323,10 @@ class Typos(Normalizer):
         line_start = text.rfind("\n", near, start) + 1 or near
         if _CAPITAL_NEXT.match(text, start + len(token)) or not is_sentence_start(text[line_start:start],
                                                                                  start - line_start):
+            return False
+        if line_start == text.rfind("\n", near, start) + 1 and _WRAPPED_ABOVE.search(text, near, line_start):
+            # The line above is prose that ends mid-sentence ("...programs, such as" / "Outreachy, Google Summer of
+            # Code"): the line goes on with its sentence, and a capital there is a name's.
             return False
         return bool(evidence.lowercase(token.lower()) or evidence.lowercase(correction))
 
