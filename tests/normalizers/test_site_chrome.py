@@ -236,6 +236,23 @@ def test_a_library_line_inside_a_sentence_stays(text: str) -> None:
     assert removed(text) == []
 
 
+#: ... told against the neighbours that stay: one that goes along would leave the line another neighbour on a second
+#: run (found by random lines of the library and of prose, put together).
+BESIDE_LINES_THAT_GO = [
+    'Disclaimer: "These opinions are my own, though for a small fee they be\nadvertisement\n',
+    'Skip to main content\nDisclaimer: "These opinions are my own, though for a small fee they be\nadvertisement\n',
+    "The rebels took the city on Sunday, the army said\nShare this article\ndisclaimer: tough. We reserve the right"
+    " to do the absolute minimum provided\n",
+]
+
+
+@pytest.mark.parametrize("text", BESIDE_LINES_THAT_GO)
+def test_a_line_is_told_against_the_neighbours_that_stay(text: str) -> None:
+    once = Pipeline([SiteChrome()]).fix(text)
+    assert Pipeline([SiteChrome()]).fix(once) == once
+    assert "Disclaimer" not in once and "disclaimer" not in once
+
+
 @pytest.mark.parametrize(("text", "line"), BESIDE_A_LOWERCASE_LINE)
 def test_chrome_beside_a_lowercase_line_goes(text: str, line: str) -> None:
     assert removed(text) == [line]

@@ -451,8 +451,6 @@ class SiteChrome(Normalizer):
         for i, ln in enumerate(lines):
             if ln.match is None or i >= thread:
                 continue
-            if _inside_a_sentence(lines, i):
-                continue
             kind, evidence = ln.match
             label = kind.replace("_", " ")
             if evidence == SURE:
@@ -465,6 +463,11 @@ class SiteChrome(Normalizer):
                 reasons[i] = f"{label} below the article"
         self._spread_to_neighbours(lines, reasons)
         self._teasers(lines, reasons, last)
+        # Told last, against the neighbours that go on every other count: a neighbour that goes too would leave the
+        # line a different neighbour on a second run, and a different verdict.
+        for i in [i for i in reasons if lines[i].match is not None and i < thread and _inside_a_sentence(lines, i,
+                                                                                                        reasons)]:
+            del reasons[i]
         return reasons
 
     @staticmethod
@@ -507,19 +510,19 @@ class SiteChrome(Normalizer):
 
 
 
-def _inside_a_sentence(lines: list[_Line], i: int) -> bool:
-    """Whether line ``i``, as long as a line of prose, goes on with a sentence of the line above or below it, as
-    hard-wrapped prose does: it starts lowercase right under a line of prose that ends no sentence ("...If you don't
-    like this" / "disclaimer: tough. We reserve the right to do the absolute minimum provided"), or it ends none right
-    above a line that starts lowercase ("Disclaimer: \"These opinions are my own, though for a small fee they be" /
-    "yours too.\""). Page furniture is a sentence of its own, or a few words: a label under a list of links
-    ("international", "copyright Inexhibit 2019"), a short line above a paragraph that lost its capital
-    ("Advertisement") stay chrome."""
+def _inside_a_sentence(lines: list[_Line], i: int, reasons: dict[int, str]) -> bool:
+    """Whether line ``i``, as long as a line of prose, goes on with a sentence of the line above or below it that
+    stays (not in ``reasons``), as hard-wrapped prose does: it starts lowercase right under a line of prose that ends
+    no sentence ("...If you don't like this" / "disclaimer: tough. We reserve the right to do the absolute minimum
+    provided"), or it ends none right above a line that starts lowercase ("Disclaimer: \"These opinions are my own,
+    though for a small fee they be" / "yours too.\""). Page furniture is a sentence of its own, or a few words: a
+    label under a list of links ("international", "copyright Inexhibit 2019"), a short line above a paragraph that
+    lost its capital ("Advertisement") stay chrome."""
     line = lines[i]
     if line.words < _PROSE_MIN_WORDS:
         return False
-    above = lines[i - 1] if i else None
-    below = lines[i + 1].core if i + 1 < len(lines) else ""
+    above = lines[i - 1] if i and i - 1 not in reasons else None
+    below = lines[i + 1].core if i + 1 < len(lines) and i + 1 not in reasons else ""
     return (line.core[:1].islower() and above is not None and above.match is None
             and above.words >= _PROSE_MIN_WORDS and not _ends_sentence(above.core)
             or below[:1].islower() and not _ends_sentence(line.core))
