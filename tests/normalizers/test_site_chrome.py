@@ -341,6 +341,24 @@ def test_full_page_menus_go_and_the_article_stays() -> None:
     assert SiteChrome()(page) == BODY
 
 
+NAMES = ["Ahmad Khalil", "Mona Saleh", "Yusuf Haddad", "Rami Nasser", "Layla Darwish", "Omar Farouk", "Hana Aziz",
+         "Samir Qasim", "Nour Hamdan", "Karim Bitar", "Dana Sabbagh", "Fadi Mansour", "Rania Halabi", "Tariq Zein",
+         "Salma Yassin", "Walid Jaber", "Maya Rahal", "Ziad Khoury", "Lina Shami", "Bassam Najjar", "Huda Kanaan",
+         "Nabil Issa", "Rasha Tamer", "Jamal Obeid", "Amal Hijazi", "Khaled Saad"]
+
+
+@pytest.mark.parametrize("items", [NAMES, [f"• {n}" for n in NAMES], [f"{i}. {n}" for i, n in enumerate(NAMES, 1)]])
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+@pytest.mark.parametrize("aggressive", [False, True])
+def test_a_list_the_article_introduces_is_no_menu(items: list[str], between: str, aggressive: bool) -> None:
+    # A list of names under a line that ends with a colon, and one phrase of page furniture, made a page of the
+    # article: the list, its introduction and the paragraph after it went as outside its body.
+    text = (f"{BODY}\nHere are the names of the people killed in the attack, as released by the ministry on Sunday:\n\n"
+            + between.join(items) + "\n\nThe ministry said the toll could rise as rescuers searched the rubble.\n\n"
+            "© 2019 The Associated Press. All rights reserved.\n")
+    assert removed(text, aggressive=aggressive) == ["© 2019 The Associated Press. All rights reserved."]
+
+
 @pytest.mark.parametrize("aggressive", [False, True])
 def test_an_article_of_lists_is_not_a_page(aggressive: bool) -> None:
     plan = "\n".join(f"Day {d}\nBreakfast\n2 eggs\nOatmeal\nLunch\nChicken salad\nDinner\nSalmon" for d in range(1, 6))

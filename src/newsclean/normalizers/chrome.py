@@ -431,15 +431,16 @@ class SiteChrome(Normalizer):
                 reasons[i] = "comment thread after the article"
         body = [i for i, ln in enumerate(lines[:thread]) if ln.prose and ln.match is None]
         first, last = (body[0], body[-1]) if body else (len(lines), -1)
-        page_body = _article_body(lines, _DEFAULT_COSTS) if _looks_like_a_page(lines) else None
-        if page_body is not None and _prose_words(lines, *page_body) < _PAGE_BODY_KEEPS * _prose_words(lines):
+        page = _with_lists_as_rows(lines)  # the lines as the rules for full pages read them
+        page_body = _article_body(page, _DEFAULT_COSTS) if _looks_like_a_page(page) else None
+        if page_body is not None and _prose_words(page, *page_body) < _PAGE_BODY_KEEPS * _prose_words(page):
             self.note(ctx, "page_body_unsure", "looks like a full page, but no stretch of it holds most of its prose: "
                       "menus and footers left to the line-by-line rules")
             page_body = None
         if page_body is not None:
             first, last = page_body
             if self.aggressive:
-                first, last = _tighter_body(lines, first, last)
+                first, last = _tighter_body(page, first, last)
             first = _with_headline(lines, first)
             end, why = _section_after_article(lines, first, last, _AFTER_ARTICLE[self.aggressive])
             for i, ln in enumerate(lines):
@@ -447,7 +448,7 @@ class SiteChrome(Normalizer):
                     reasons[i] = "full page: outside the article body"
                 elif ln.core and end <= i <= last:
                     reasons[i] = f"full page: {why}"
-            _menus(lines, reasons, first, last)
+            _menus(page, reasons, first, last)
         for i, ln in enumerate(lines):
             if ln.match is None or i >= thread:
                 continue
@@ -547,6 +548,23 @@ def _all_words(core: str) -> int:
 
 def _short(ln: _Line) -> bool:
     return bool(ln.core) and ln.words <= _MENU_ITEM_WORDS and not ln.prose
+
+
+def _with_lists_as_rows(lines: list[_Line]) -> list[_Line]:
+    """``lines``, the items of each list the text introduces read as rows of a table (neither short nor prose): the
+    run of short lines right under a line of prose length that ends with a colon ("Here are the names of the people
+    killed in the attack, as released by the ministry:"). A page's menu has no such line above it; read as a menu,
+    an article's list of names made it a page, and the list and the paragraphs after it went as outside its body."""
+    out = list(lines)
+    introduced = False
+    for i, ln in enumerate(lines):
+        if not ln.core:
+            continue
+        if introduced and _short(ln):
+            out[i] = ln._replace(words=_MENU_ITEM_WORDS + 1)
+            continue
+        introduced = ln.match is None and ln.words >= _PROSE_MIN_WORDS and ln.core.endswith(":")
+    return out
 
 
 def _looks_like_a_page(lines: list[_Line]) -> bool:
