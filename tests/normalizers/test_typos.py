@@ -41,6 +41,9 @@ FIXES = [
     # a capitalized slip at a sentence start, the document writing the word in lowercase: under a headline too
     ("Rebels take the city\nTeh rebels said they had taken the city, and the army withdrew.",
      "Rebels take the city\nThe rebels said they had taken the city, and the army withdrew."),
+    # a slip in prose is still one when a web address's slug holds it too (made from a headline, typos and all)
+    ("Goverment falls (https://news.example.com/2019/11/goverment-falls). The goverment fell.",
+     "Government falls (https://news.example.com/2019/11/goverment-falls). The government fell."),
     # a slip inside a compound is still a slip: it is no known word with a compound's ending
     ("the user-servicable parts", "the user-serviceable parts"),
     ("out of the winfow-panes", "out of the window-panes"),
@@ -74,6 +77,9 @@ FIXES = [
     # a capitalized slip at a sentence start, the document writing the word in lowercase: under a headline too
     ("Rebels take the city\nTeh rebels said they had taken the city, and the army withdrew.",
      "Rebels take the city\nThe rebels said they had taken the city, and the army withdrew."),
+    # a slip in prose is still one when a web address's slug holds it too (made from a headline, typos and all)
+    ("Goverment falls (https://news.example.com/2019/11/goverment-falls). The goverment fell.",
+     "Government falls (https://news.example.com/2019/11/goverment-falls). The government fell."),
     # a slip inside a compound is still a slip: it is no known word with a compound's ending
     ("the user-servicable parts", "the user-serviceable parts"),
     ("out of the winfow-panes", "out of the window-panes"),
@@ -104,6 +110,15 @@ LEFT_IN_CONTEXT = [
     # a word with a plural's or an agent's ending that a compound gives it (codespell's list reads "owns", "handler")
     ("The plan adds add-ons and walk-ons to the show.", "compound_part"),
     ("A left-hander would be the thing, the coach said.", "compound_part"),
+    # a name the document writes in code or a path somewhere: a path, a dotted or underscored name, backticks, a
+    # variable, an option, an assignment, a call, a web address's host or one-word path part
+    ("Edit /etc/passwd as root. The passwd file holds the users.", "code_name"),
+    ("The dbus.service unit starts it: dbus then listens.", "code_name"),
+    ("Call dbus_connection_open() first; dbus then connects.", "code_name"),
+    ("Run `systemd-analyze` to see how long systemd took.", "code_name"),
+    ("Use --venv to pick one, and the venv is created.", "code_name"),
+    ("Set args=2, then the args are read.", "code_name"),
+    ("See https://www.freedesktop.org/wiki/Software/dbus/ for more: dbus is a message bus.", "code_name"),
     # a chat log's speakers
     ("<joeyh> they killed the build!", "speaker"),
     ("<netgod> joeyh: i have the direct line", "speaker"),

@@ -59,6 +59,19 @@ _CODE_LINE = regex.compile(r"[{}]|==|!=|&&|\|\||/\*|\*/|^[ \t]*#[ \t]*(?:define|
 #: A chat log's speaker tag at a line start ("<joeyh> ..."), and what a speaker tag before a word looks like.
 _SPEAKER = regex.compile(r"^<([^<>\s]+)>", regex.M)
 _AFTER_SPEAKER = regex.compile(r"(?:^<[^<>\s]+>|^\*)[ \t]+\Z", regex.M)
+#: Where a text writes code or a path: see :func:`_code_names`.
+_CODE = regex.compile(
+    r"(?<![^\s(\[\"'])[~.]?/[^\s/]++(?:/[^\s/]*+)*+"  # a path from the root, the home or here
+    r"|`[^`\n]{1,80}`"  # code between backticks
+    r"|(?<![\w.])[^\W_]++(?:_[^\W_]++)++"  # a name with an underscore: dbus_connection_open
+    r"|(?<![\w.])[^\W\d_]{3,}+(?:\.[^\W\d_]++)++(?=[\s,;:)\]]|$)"  # a dotted name: dbus.service
+    r"|[$][{]?\w++|(?<![\w-])--?[^\W\d_][\w-]*+"  # $VAR, ${VAR}, --option
+    r"|(?<!\w)\w++(?==[^=]|\((?!e?s\)))"  # name=, call( (not a plural "word(s)")
+)
+_CODE_RUN = regex.compile(r"[A-Za-z]{3,}")
+#: A web address, and what parts its host and path are split into (a slug's words stay joined by their hyphens).
+_URL = regex.compile(r"\b(?:https?|ftp)://([^\s?#\"'<>)\]]+)")
+_URL_PART = regex.compile(r"[./]+")
 #: The endings a compound gives a word that it does not take alone: a plural ("add-ons"), an agent ("left-hander").
 _COMPOUND_ENDINGS = ("s", "er", "ers")
 #: How an archaic verb form ends ("heareth", "goest", "maketh"): read as the known verb before it.
@@ -303,7 +316,11 @@ class Typos(Normalizer):
             original = ctx.original
             speakers = ctx.cache["typos_speakers"] = frozenset(
                 m.group(1).lower() for m in _SPEAKER.finditer(original)) if "<" in original else frozenset()
-        left = _left_in_context(text, start, end, word, correction, speakers)
+        names = ctx.cache.get("typos_code_names")
+        if names is None:
+            names = ctx.cache["typos_code_names"] = _code_names(ctx.original)
+        left = ("code_name", "the document writes it as a name in code or a path ('/etc/passwd', 'dbus.service')"
+                ) if word in names else _left_in_context(text, start, end, word, correction, speakers)
         if left is not None:
             self.note(ctx, left[0], f"'{text[start:end]}' is no word in the lists, but {left[1]}; left as is", start,
                       end)
@@ -489,6 +506,20 @@ def _split_word(text: str, start: int, end: int, line: str, at: int, to: int) ->
         if right and (line[at:to] + right.group()).lower() in words:
             return True
     return False
+
+
+def _code_names(text: str) -> frozenset[str]:
+    """The runs of letters (three or more, lowercase) that ``text`` writes inside code or a path anywhere: a path
+    ("/etc/passwd", "~/.config"), a dotted or underscored name ("dbus.service", "dbus_connection"), code between
+    backticks, a variable ("$HOME"), an option ("--venv"), an assignment or a call ("args=", "perf("), a web
+    address's host or a one-word part of its path. A word the document uses as a name in code is no slip where it
+    stands in prose either ("systemd starts dbus"). One pass over the text, once per document."""
+    names = {run.lower() for m in _CODE.finditer(text) for run in _CODE_RUN.findall(m.group())}
+    # A web address's host and its path's one-word parts ("freedesktop.org/software/dbus/"); not the words of a
+    # slug ("/2019/goverment-falls"), made from a headline, typos and all.
+    for m in _URL.finditer(text):
+        names.update(part.lower() for part in _URL_PART.split(m.group(1)) if part.isalpha() and len(part) >= 3)
+    return frozenset(names)
 
 
 def _compound_word_form(line: str, at: int, to: int, word: str) -> bool:
