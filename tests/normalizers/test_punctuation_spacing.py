@@ -103,6 +103,7 @@ UNCHANGED = [
     "Report.PDF",
     "obj.method",
     "obj.Method()",
+    "SortCondition(NULL,NULL);",  # a call's arguments
     "Math.Max(a,b)",
     "System.Console.WriteLine",
     "Console.WriteLine",

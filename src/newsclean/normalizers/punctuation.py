@@ -58,8 +58,9 @@ class PunctuationSpacing(Normalizer):
 
     Fixes ``"the rebels,with Russian warplanes"`` to ``"the rebels, with Russian warplanes"`` and
     ``"Syrian soldiers.The recent"`` to ``"Syrian soldiers. The recent"``.
-    Leaves ``"1,000"``, ``"3.5"``, ``"U.S."``, ``"e.g.this"``, ``"J.R.R.Tolkien"``, ``"cnn.com"``, ``"report.pdf"``
-    and ``"obj.Method()"`` alone: numbers, abbreviations, initials, domains, file names and code have no space there.
+    Leaves ``"1,000"``, ``"3.5"``, ``"U.S."``, ``"e.g.this"``, ``"J.R.R.Tolkien"``, ``"cnn.com"``, ``"report.pdf"``,
+    ``"obj.Method()"`` and ``"f(NULL,NULL)"`` alone: numbers, abbreviations, initials, domains, file names and code
+    have no space there.
 
     A sentence end is only split before a capitalized word (``"balance.What"``); a lowercase word after a full stop
     (``"e.g.this"``, ``"example.org"``) is left alone. Only words of the Latin script are considered.
@@ -143,8 +144,8 @@ class PunctuationSpacing(Normalizer):
             return None
         if mark == "." and (before.group().isupper() or word in _DOMAIN_ENDINGS):
             return None  # "ASP.Net", "Salon.Com": an acronym or a domain, not a sentence end
-        if lead and lead[-1] not in _OPENERS:
-            return None
+        if lead and lead[-1] not in _OPENERS or lead[-2:-1].isalnum() and lead[-1] == "(":
+            return None  # glued to more than an opener; or a call's arguments: "SortCondition(NULL,NULL);"
         pair = f"{before.group()}{mark}{word}"
         if mark == "." and before.group()[0].isupper() and 1 < tally.dotted()[pair] == tally.words()[word]:
             # Two capitalized words glued by a full stop, the same way again elsewhere, the second never written
