@@ -21,6 +21,10 @@ FIXES = [
     ("Bashar\u2009al-Assad", "Bashar al-Assad"),
     ("zero\u200bwidth", "zerowidth"),
     ("word\ufeff word", "word word"),
+    # a colon over an indented list or indented prose is no block of code: the indentation is debris
+    ("Here are the names:\n    Ahmad Khalil\n    Mona Saleh\n", "Here are the names:\nAhmad Khalil\nMona Saleh\n"),
+    ("for example:\n    with the rebels in Homs\n    and the army in Daraa\n",
+     "for example:\nwith the rebels in Homs\nand the army in Daraa\n"),
 ]
 
 UNCHANGED = [
@@ -33,6 +37,11 @@ UNCHANGED = [
     "👩\u200d👩\u200d👧 family emoji",  # zero-width joiners
     "می\u200cخواهم",  # zero-width non-joiner in Persian
     "東京\u3000大阪",  # ideographic space
+    # code keeps its indentation and its alignment: in Python they are its meaning
+    "The fix changes the loop.\n\ndef total(items):\n    for item in items:\n        if item.ok:\n"
+    "            yield item.price\n\nIt was merged.\n",
+    "  if (x > 1) {\n      y  = f(x);\n  }\n",
+    "The config:\n\n```\n  x  =  1\n\tname: value\n```\n",
     "",
 ]
 
@@ -62,3 +71,12 @@ def test_reasons_name_the_debris() -> None:
         "trailing whitespace",
         "more than 1 blank line(s) between paragraphs",
     }
+
+
+def test_the_default_pipeline_keeps_code_in_an_article() -> None:
+    import newsclean
+
+    code = "def total(items):\n    for item in items:\n        if item.ok:\n            yield item.price\n"
+    text = f"The fix is a one-line change to the loop, the maintainers said on Tuesday.\n\n{code}\nIt was merged.\n"
+    assert newsclean.fix(text) == text
+
