@@ -80,3 +80,12 @@ def test_the_default_pipeline_keeps_code_in_an_article() -> None:
     text = f"The fix is a one-line change to the loop, the maintainers said on Tuesday.\n\n{code}\nIt was merged.\n"
     assert newsclean.fix(text) == text
 
+
+def test_a_fence_inside_a_block_of_code_is_one_block() -> None:
+    # Found by random lines of code, prose and fences put together: the fence's span hid the block's end from the
+    # lookup, "x = 1" under it lost its indentation, and a second run no longer saw a block.
+    text = "def total(items):\n        for example:\n  ```\n        ```\n  x = 1\nHere are the names:\n"
+    once = Whitespace()(text)
+    assert once == text
+    assert Whitespace()(once) == once
+

@@ -211,7 +211,13 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
         if signs >= 2:
             spans.append((head, end))
             done = end
-    return sorted(spans)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):  # a fence inside an indented block, or a block over a fence: one span
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _indent(line: str) -> int:
