@@ -35,9 +35,6 @@ _LITERALS = ("  ",)
 # looks for that one rare character, where str.find tests a needle's last character first (a space, at every word).
 # About 3 ms per MB less than a find for each.
 _AT_BREAK = re.compile("\n(?:(?<= \n)| |\n\n)")
-#: A line that opens a block of code, whose body the lines indented deeper under it are: it ends with ":" (Python,
-#: YAML), "{" (C, JavaScript, JSON), an open bracket or a continuation; see :func:`code_blocks`.
-_OPENS_BLOCK = (":", "{", "(", "[", "\\")
 #: What code has and prose has not: a statement's or a block's marks, an assignment, a call (no space before its
 #: bracket), a definition, a line of Python's blocks ("for x in y:", "else:"; not "for example:"), a statement that
 #: Python starts with a keyword.
@@ -46,8 +43,9 @@ _CODE_SIGN = re.compile(
     r"|^[ \t]*(?:(?:def|class)[ \t]+\w"
     r"|(?:(?:if|elif|while|with|except)\b|for\b(?=[^\n]*\bin\b)|else|try|finally)[^\n]*:[ \t]*$"
     r"|(?:return|yield|import|raise|pass|break|continue)\b)", re.M)
-#: A line ending as a block's opener, with an indented line under it (blank lines between): where a block of code
-#: may start (see :func:`code_blocks`).
+#: A line ending as a block's opener (":" in Python and YAML, "{" in C and JavaScript, an open bracket, a
+#: continuation), with an indented line under it (blank lines between): where a block of code may start (see
+#: :func:`code_blocks`).
 _OPENER_THEN_INDENT = re.compile(r"[:{(\[\\][ \t]*\n(?:[ \t]*\n)*[ \t]+\S")
 #: A fenced block of code (Markdown): its fences and what stands between them.
 _FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n(?:.*\n)*?[ \t]*\1[ \t]*$", re.M)
