@@ -161,6 +161,9 @@ LOOK_ALIKES = [
     "She can be reached at any hour, the hospital said.",
     # a commenter's name holds no sentence of its own
     "HEY KIDS! ANN LANDERS SAYS:",
+    # a number no clock shows (minutes past 59) is no time of day: a price, a ratio
+    "7.99",
+    "0.75",
 ]
 
 
