@@ -1,15 +1,16 @@
-"""Lines: splitting a text into them, telling hard-wrapped text, and removing whole lines (shared by the normalizers
-that read lines: site_chrome, duplicate_lines, interview, sentence_case)."""
+"""Lines: splitting a text into them, telling hard-wrapped text and blocks of code, and removing whole lines (shared by
+the normalizers that read lines: whitespace, site_chrome, duplicate_lines, interview, sentence_case)."""
 
 from __future__ import annotations
 
+import re
 from typing import Protocol, Sequence
 
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
 
 __all__ = ["LineSpan", "SPACE_CHARS", "split_lines", "document_lines", "single_spaced", "hard_wrapped",
-           "removal_edits"]
+           "code_blocks", "removal_edits"]
 
 #: What the ``regex`` module's ``\s`` matches (the Unicode White_Space characters), for ``str`` methods that strip
 #: characters: ``str.strip()`` without arguments also takes the information separators U+001C..U+001F, which ``\s``
@@ -30,6 +31,21 @@ _WRAP_OVERLONG_SHARE = 0.05
 #: Whitespace other than the ASCII space and the line break, and the information separators U+001C..U+001F, which
 #: ``str.split()`` and ``str.strip()`` take for spaces.
 _OTHER_SPACES = tuple(sorted(set(SPACE_CHARS + "\x1c\x1d\x1e\x1f") - {" ", "\n"}))
+
+#: What code has and prose has not: a statement's or a block's marks, an assignment, a call (no space before its
+#: bracket), a definition, a line of Python's blocks ("for x in y:", "else:"; not "for example:"), a statement that
+#: Python starts with a keyword.
+_CODE_SIGN = re.compile(
+    r"[;{}]|\w[ \t]*(?<![=!<>])=(?!=)|\w\("
+    r"|^[ \t]*(?:(?:def|class)[ \t]+\w"
+    r"|(?:(?:if|elif|while|with|except)\b|for\b(?=[^\n]*\bin\b)|else|try|finally)[^\n]*:[ \t]*$"
+    r"|(?:return|yield|import|raise|pass|break|continue)\b)", re.M)
+#: A line ending as a block's opener (":" in Python and YAML, "{" in C and JavaScript, an open bracket, a
+#: continuation), with an indented line under it (blank lines between): where a block of code may start (see
+#: :func:`code_blocks`).
+_OPENER_THEN_INDENT = re.compile(r"[:{(\[\\][ \t]*\n(?:[ \t]*\n)*[ \t]+\S")
+#: A fenced block of code (Markdown): its fences and what stands between them.
+_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n(?:.*\n)*?[ \t]*\1[ \t]*$", re.M)
 
 
 class LineSpan(Protocol):
@@ -71,6 +87,54 @@ def hard_wrapped(lines: Sequence[tuple[int, int, str]]) -> bool:
     width = max(fitting, default=0)
     return (len(lengths) - len(fitting) <= _WRAP_OVERLONG_SHARE * len(lengths)
             and sum(n >= width - _WRAP_SLACK for n in fitting) >= _WRAP_FULL_LINES)
+
+
+def code_blocks(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that are code, in order: a Markdown block between fences, and an indented block: a line
+    of code that opens a block ("def total(items):", "if (x) {") with the lines indented deeper under it (blank lines
+    among them), and the line at its own indentation that closes it ("}"). The block must show code twice (``;``, a
+    brace, an assignment, a call, a keyword starting a line): a colon over an indented list or verse is prose.
+
+    Only the places where a line ending as a block's opener has an indented line under it are read closely: most
+    texts have none."""
+    spans = [(m.start(), m.end()) for m in _FENCE.finditer(text)]
+    done = 0  # the end of the last block: a block is not looked into again from inside
+    for m in _OPENER_THEN_INDENT.finditer(text):
+        if m.start() < done:
+            continue
+        head = text.rfind("\n", 0, m.start()) + 1
+        opener = text[head : m.start() + 1]
+        if not _CODE_SIGN.search(opener):
+            continue
+        indent = _indent(opener)
+        end = at = m.start() + 1  # the end of the block so far: the opener's
+        signs = 1
+        while at < len(text):
+            stop = text.find("\n", at + 1)
+            stop = len(text) if stop == -1 else stop
+            line = text[at + 1 : stop]
+            if line.strip():
+                if _indent(line) <= indent:
+                    if line.lstrip(" \t")[:1] in ("}", ")", "]"):
+                        end = stop  # the line that closes the block, at the opener's indentation
+                    break
+                end = stop
+                signs += _CODE_SIGN.search(line) is not None
+            at = stop
+        if signs >= 2:
+            spans.append((head, end))
+            done = end
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):  # a fence inside an indented block, or a block over a fence: one span
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
 
 
 def document_lines(text: str, ctx: Context) -> list[tuple[int, int, str]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import single_spaced
+from newsclean.normalizers.lines import code_blocks, single_spaced
 from newsclean.registry import register
 
 # Horizontal space as scrapers leave it: ASCII space and tab, no-break and typographic spaces, and the invisible
@@ -35,20 +35,6 @@ _LITERALS = ("  ",)
 # looks for that one rare character, where str.find tests a needle's last character first (a space, at every word).
 # About 3 ms per MB less than a find for each.
 _AT_BREAK = re.compile("\n(?:(?<= \n)| |\n\n)")
-#: What code has and prose has not: a statement's or a block's marks, an assignment, a call (no space before its
-#: bracket), a definition, a line of Python's blocks ("for x in y:", "else:"; not "for example:"), a statement that
-#: Python starts with a keyword.
-_CODE_SIGN = re.compile(
-    r"[;{}]|\w[ \t]*(?<![=!<>])=(?!=)|\w\("
-    r"|^[ \t]*(?:(?:def|class)[ \t]+\w"
-    r"|(?:(?:if|elif|while|with|except)\b|for\b(?=[^\n]*\bin\b)|else|try|finally)[^\n]*:[ \t]*$"
-    r"|(?:return|yield|import|raise|pass|break|continue)\b)", re.M)
-#: A line ending as a block's opener (":" in Python and YAML, "{" in C and JavaScript, an open bracket, a
-#: continuation), with an indented line under it (blank lines between): where a block of code may start (see
-#: :func:`code_blocks`).
-_OPENER_THEN_INDENT = re.compile(r"[:{(\[\\][ \t]*\n(?:[ \t]*\n)*[ \t]+\S")
-#: A fenced block of code (Markdown): its fences and what stands between them.
-_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n(?:.*\n)*?[ \t]*\1[ \t]*$", re.M)
 
 
 @register
@@ -58,7 +44,7 @@ class Whitespace(Normalizer):
 
     Fixes ``"  • Rebels in Damascus:  Rebel forces"`` to ``"• Rebels in Damascus: Rebel forces"``.
     Leaves ``"10\u00a0000 people"`` alone: a no-break space between digits is a thousands separator; and the
-    indentation of a block of code (:func:`code_blocks`), which in Python is its meaning.
+    indentation of a block of code (:func:`~newsclean.normalizers.lines.code_blocks`), which in Python is its meaning.
 
     One blank line between paragraphs is kept (extractors separate paragraphs that way); a text that ends with a
     newline keeps exactly one. Line endings are the pipeline's business: it hands every step ``\\n`` line ends and
@@ -172,54 +158,6 @@ class Whitespace(Normalizer):
         if len(run) > 1 and set(run) <= {" "}:
             return " ", "run of spaces"
         return " ", "tab, no-break or typographic space"
-
-
-def code_blocks(text: str) -> list[tuple[int, int]]:
-    """The spans of ``text`` that are code, in order: a Markdown block between fences, and an indented block: a line
-    of code that opens a block ("def total(items):", "if (x) {") with the lines indented deeper under it (blank lines
-    among them), and the line at its own indentation that closes it ("}"). The block must show code twice (``;``, a
-    brace, an assignment, a call, a keyword starting a line): a colon over an indented list or verse is prose.
-
-    Only the places where a line ending as a block's opener has an indented line under it are read closely: most
-    texts have none."""
-    spans = [(m.start(), m.end()) for m in _FENCE.finditer(text)]
-    done = 0  # the end of the last block: a block is not looked into again from inside
-    for m in _OPENER_THEN_INDENT.finditer(text):
-        if m.start() < done:
-            continue
-        head = text.rfind("\n", 0, m.start()) + 1
-        opener = text[head : m.start() + 1]
-        if not _CODE_SIGN.search(opener):
-            continue
-        indent = _indent(opener)
-        end = at = m.start() + 1  # the end of the block so far: the opener's
-        signs = 1
-        while at < len(text):
-            stop = text.find("\n", at + 1)
-            stop = len(text) if stop == -1 else stop
-            line = text[at + 1 : stop]
-            if line.strip():
-                if _indent(line) <= indent:
-                    if line.lstrip(" \t")[:1] in ("}", ")", "]"):
-                        end = stop  # the line that closes the block, at the opener's indentation
-                    break
-                end = stop
-                signs += _CODE_SIGN.search(line) is not None
-            at = stop
-        if signs >= 2:
-            spans.append((head, end))
-            done = end
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):  # a fence inside an indented block, or a block over a fence: one span
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
 
 
 def _inside(blocks: list[tuple[int, int]], starts: list[int], at: int) -> bool:
