@@ -363,6 +363,17 @@ def test_a_list_the_article_introduces_is_no_menu(items: list[str], between: str
 
 
 @pytest.mark.parametrize("aggressive", [False, True])
+def test_a_listing_of_code_is_no_menu(aggressive: bool) -> None:
+    # Thirty-nine short lines of code and a sharing line made a page of a programming article: the code and the
+    # paragraph after it went as outside its body.
+    code = ("def total(items):\n    result = 0\n    for item in items:\n        if not item.ready:\n"
+            "            continue\n        result += price(item)\n    return result\n\n") * 5
+    text = f"{BODY}\nHere is the new loop, as the patch writes it, for every item in the list.\n\n{code}" \
+           "The patch was merged the same day, the maintainers said.\n\nShare this article\n"
+    assert removed(text, aggressive=aggressive) == ["Share this article"]
+
+
+@pytest.mark.parametrize("aggressive", [False, True])
 def test_an_article_of_lists_is_not_a_page(aggressive: bool) -> None:
     plan = "\n".join(f"Day {d}\nBreakfast\n2 eggs\nOatmeal\nLunch\nChicken salad\nDinner\nSalmon" for d in range(1, 6))
     text = f"{BODY_LINES[0]}\n{plan}\n{BODY_LINES[1]}\n"
