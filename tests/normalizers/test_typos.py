@@ -94,6 +94,8 @@ LEFT_IN_CONTEXT = [
     ("I sent a bug report to debian-devel today.", "frequent_word"),
     # code
     ("if (argc > 1 && verbose) exit;", "code"),
+    ("The loop is simple.\n\ndef total(items):\n    reslt = 0\n    for item in items:\n        reslt += item.price\n"
+     "    return reslt\n", "code"),
     ("#define creat open /* one call fewer */", "code"),
     # a word broken by a hyphen, at a line end or inside a line
     ("When the quit state-\nment is read, bc stops.", "split_word"),

@@ -4,13 +4,14 @@ the normalizers that read lines: whitespace, site_chrome, duplicate_lines, inter
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Protocol, Sequence
 
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
 
 __all__ = ["LineSpan", "SPACE_CHARS", "split_lines", "document_lines", "single_spaced", "hard_wrapped",
-           "code_blocks", "removal_edits"]
+           "code_blocks", "inside", "removal_edits"]
 
 #: What the ``regex`` module's ``\s`` matches (the Unicode White_Space characters), for ``str`` methods that strip
 #: characters: ``str.strip()`` without arguments also takes the information separators U+001C..U+001F, which ``\s``
@@ -44,6 +45,8 @@ _CODE_SIGN = re.compile(
 #: continuation), with an indented line under it (blank lines between): where a block of code may start (see
 #: :func:`code_blocks`).
 _OPENER_THEN_INDENT = re.compile(r"[:{(\[\\][ \t]*\n(?:[ \t]*\n)*[ \t]+\S")
+#: Past any offset: the key that finds the last span starting at an offset (see :func:`inside`).
+_PAST = float("inf")
 #: A fenced block of code (Markdown): its fences and what stands between them.
 _FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n(?:.*\n)*?[ \t]*\1[ \t]*$", re.M)
 
@@ -131,6 +134,12 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether offset ``at`` falls in one of ``spans`` (sorted, not overlapping, as :func:`code_blocks` gives them)."""
+    k = bisect_right(spans, (at, _PAST)) - 1  # the last span starting at or before ``at``
+    return k >= 0 and at <= spans[k][1]
 
 
 def _indent(line: str) -> int:

@@ -23,6 +23,7 @@ from newsclean.edits import Edit
 from newsclean.evidence import (CaseEvidence, case_evidence, collect, document_evidence, gathered_case_evidence,
                                 is_sentence_start, written_words)
 from newsclean.normalizer import Context, Normalizer
+from newsclean.normalizers.lines import code_blocks, inside
 from newsclean.registry import register
 from newsclean.spans import SpanIndex, protected_spans
 from newsclean.spelling import (COMMON_ZIPF, Candidate, candidates, common_within_one_edit, derived,
@@ -319,8 +320,16 @@ class Typos(Normalizer):
         names = ctx.cache.get("typos_code_names")
         if names is None:
             names = ctx.cache["typos_code_names"] = _code_names(ctx.original)
-        left = ("code_name", "the document writes it as a name in code or a path ('/etc/passwd', 'dbus.service')"
-                ) if word in names else _left_in_context(text, start, end, word, correction, speakers)
+        blocks = ctx.cache.get("typos_code_blocks")
+        if blocks is None or blocks[0] is not text:
+            blocks = ctx.cache["typos_code_blocks"] = (text, code_blocks(text))
+        left: tuple[str, str] | None
+        if inside(blocks[1], start):
+            left = "code", "it stands in a block of code"
+        elif word in names:
+            left = "code_name", "the document writes it as a name in code or a path ('/etc/passwd', 'dbus.service')"
+        else:
+            left = _left_in_context(text, start, end, word, correction, speakers)
         if left is not None:
             self.note(ctx, left[0], f"'{text[start:end]}' is no word in the lists, but {left[1]}; left as is", start,
                       end)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import code_blocks, single_spaced
+from newsclean.normalizers.lines import code_blocks, inside, single_spaced
 from newsclean.registry import register
 
 # Horizontal space as scrapers leave it: ASCII space and tab, no-break and typographic spaces, and the invisible
@@ -68,9 +67,8 @@ class Whitespace(Normalizer):
         # with indentation or a fence, and then once.
         blocks = code_blocks(text) if runs and ("\n " in text or "\n\t" in text or "```" in text or "~~~" in text
                                                  or text[:1] in " \t") else []
-        starts = [b for b, _ in blocks]
         for start, end in runs:
-            edits += self._judge(text, start, end, blocks, starts)
+            edits += self._judge(text, start, end, blocks)
         return edits
 
     def _runs(self, text: str, spaced: bool) -> list[tuple[int, int]]:
@@ -105,14 +103,14 @@ class Whitespace(Normalizer):
             runs.append((start, end))
         return runs
 
-    def _judge(self, text: str, start: int, end: int, blocks: list[tuple[int, int]], starts: list[int]) -> list[Edit]:
+    def _judge(self, text: str, start: int, end: int, blocks: list[tuple[int, int]]) -> list[Edit]:
         """The edits for one whitespace run: what ends the line before it, the line breaks, what starts the next
-        (``blocks``: the spans of code, whose indentation and inner spaces stay; ``starts``: their starts)."""
+        (``blocks``: the spans of code, whose indentation and inner spaces stay)."""
         run = text[start:end]
         first_nl = run.find("\n")
         if first_nl == -1:
             after, reason = self._space(text, start, end)
-            if after == run or (start == 0 or end < len(text)) and _inside(blocks, starts, end - 1):
+            if after == run or (start == 0 or end < len(text)) and inside(blocks, end - 1):
                 return []  # indentation or a run of spaces inside code: not debris
             return [self.edit(text, start, end, after, reason)]
         last_nl = run.rfind("\n")
@@ -137,7 +135,7 @@ class Whitespace(Normalizer):
             )
         if after != breaks:
             edits.append(self.edit(text, breaks_start, breaks_end, after, reason))
-        if breaks_end < end and not _inside(blocks, starts, breaks_end):
+        if breaks_end < end and not inside(blocks, breaks_end):
             edits.append(self.edit(text, breaks_end, end, "", "indentation at the start of a line"))
         return edits
 
@@ -158,9 +156,3 @@ class Whitespace(Normalizer):
         if len(run) > 1 and set(run) <= {" "}:
             return " ", "run of spaces"
         return " ", "tab, no-break or typographic space"
-
-
-def _inside(blocks: list[tuple[int, int]], starts: list[int], at: int) -> bool:
-    """Whether offset ``at`` falls in one of ``blocks`` (their ``starts`` sorted)."""
-    k = bisect_right(starts, at) - 1
-    return k >= 0 and at <= blocks[k][1]
