@@ -154,6 +154,10 @@ LEAVES = [
     "de Gaulle was a general, and van Gogh was a painter.",
     "Visit https://example.com/syria or write to desk@syria.org, follow @homs and #israel today.",
     "Run `import syria` and then call iran_data() in the shell.",
+    # a block of code, indented or fenced: its comments start no sentences
+    "The loop is simple.\n\ndef total(items):\n    # sum the prices. then round them\n    for item in items:\n"
+    "        yield item.price\n",
+    "The config is short.\n\n```\nx = 1\n# first the x. then the y\n```\n",
     "They bought a turkey and fine china for the march through the park.",
     "The bill was passed after the reading; the weather was nice in may.",
     "Officials said a hanging chad was found on the ballot in the county.",

@@ -29,7 +29,7 @@ from newsclean.edits import Edit, apply_edits, line_of, line_starts
 from newsclean.evidence import (WORD, CaseEvidence, case_evidence, document_evidence, headline_style,
                                 is_sentence_start, line_parts, line_words, written_words)
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import document_lines, hard_wrapped
+from newsclean.normalizers.lines import code_blocks, document_lines, hard_wrapped, inside
 from newsclean.registry import register
 from newsclean.spans import SpanIndex, protected_spans, spans_near
 
@@ -956,11 +956,9 @@ class SentenceCase(Normalizer):
         after_fragment: set[int] = set()  # lines whose paragraph start follows a line that ends no sentence
         previous = ""  # the previous line
         last = ""  # the last line that was not blank
-        in_fence = False
+        code = code_blocks(text)  # no sentence starts in code: "# sum the prices. then round them"
         for offset, _, line in lines:
-            if line.lstrip().startswith("```"):
-                in_fence = not in_fence
-            if in_fence:
+            if code and inside(code, offset):
                 previous = last = line
                 continue
             if offset not in close:
