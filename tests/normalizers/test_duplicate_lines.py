@@ -62,6 +62,8 @@ UNCHANGED = [
     "Syrian rebels seize Daraa\nSyrian rebels seize Daraa, the birthplace of the 2011 uprising, on Friday.\n",
     PARA + "\n" + PARA2 + "\nRebel forces pushed closer to Damascus, and then…\n",  # an ellipsis, but no copy
     PARA + "\n" + PARA2 + "\n",
+    # code repeats a line on purpose: two increments are two increments
+    "The loop counts twice.\n\nfor item in items:\n    i += 1\n    i += 1\n",
     # a question asked again and continued on the next line (hard-wrapped), not a copy cut short of the first
     '"When there is neither I nor You, can one see it?"\n"When there is neither I nor You,\nwho is the one that'
     ' wants to see it?"\n',

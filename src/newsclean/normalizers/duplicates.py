@@ -14,7 +14,7 @@ import regex
 
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import SPACE_CHARS, document_lines, removal_edits, single_spaced
+from newsclean.normalizers.lines import SPACE_CHARS, code_blocks, document_lines, inside, removal_edits, single_spaced
 from newsclean.registry import register
 
 __all__ = ["DuplicateLines", "byline_parts", "dateline_parts"]
@@ -163,7 +163,12 @@ class DuplicateLines(Normalizer):
         for run in refrains:
             self.note(ctx, "refrain", f"line {run[0].index + 1} written {len(run)} times in a row: a refrain, a log or "
                       "emphasis, left", run[0].start, run[-1].end)
-        removals = self._duplicates(lines, "..." in text or "…" in text, {ln.index for run in refrains for ln in run})
+        # Lines that repeat on purpose: a refrain's, and code's ("i += 1" twice is two increments).
+        meant = {ln.index for run in refrains for ln in run}
+        code = code_blocks(text)
+        if code:
+            meant.update(ln.index for ln in lines if inside(code, ln.start))
+        removals = self._duplicates(lines, "..." in text or "…" in text, meant)
         edits = removal_edits(self, text, _every_line(spans, lines), removals) if removals else []
         splits = self._fused_bylines(text, lines, removals, edits, ctx)
         removed = len(removals)
@@ -219,17 +224,17 @@ class DuplicateLines(Normalizer):
     # --- repeated and truncated lines ------------------------------------------------------------------------
 
     @staticmethod
-    def _duplicates(lines: list[_Line], ellipsis: bool, refrains: set[int]) -> dict[int, str]:
+    def _duplicates(lines: list[_Line], ellipsis: bool, meant: set[int]) -> dict[int, str]:
         """Line index -> reason for every repeated line and truncated copy, to a fixed point (``ellipsis``: whether
-        the text has one, without which no line is cut short), but for the lines of ``refrains``, which repeat on
-        purpose.
+        the text has one, without which no line is cut short), but for the lines at the indices ``meant``, which
+        repeat on purpose.
 
         Removing a line brings its neighbours together, which can make another pair adjacent; the rounds repeat
         until nothing new is found, so that running the normalizer again changes nothing.
         """
         removals: dict[int, str] = {}
         for _ in range(_MAX_ROUNDS):
-            found = _one_round([ln for ln in lines if ln.index not in removals], ellipsis, refrains)
+            found = _one_round([ln for ln in lines if ln.index not in removals], ellipsis, meant)
             if not found:
                 break
             removals.update(found)
@@ -293,16 +298,16 @@ def _may_be_refrain(ln: _Line) -> bool:
     return not (_may_be_byline(line) and byline_parts(line))
 
 
-def _one_round(lines: list[_Line], ellipsis: bool, refrains: set[int]) -> dict[int, str]:
-    """Repeats and truncated copies among ``lines`` (the non-blank lines still kept, in order), but for the lines of
-    ``refrains``."""
+def _one_round(lines: list[_Line], ellipsis: bool, meant: set[int]) -> dict[int, str]:
+    """Repeats and truncated copies among ``lines`` (the non-blank lines still kept, in order), but for the lines at
+    the indices ``meant``."""
     removals: dict[int, str] = {}
     first: dict[str, int] = {}
     by_start: dict[str, list[tuple[int, _Line]]] = {}
     previous: _Line | None = None
     for ordinal, ln in enumerate(lines):
         seen = first.get(ln.key)
-        if seen is not None and not _content_like(ln) and ln.index not in refrains:
+        if seen is not None and not _content_like(ln) and ln.index not in meant:
             paragraph = ln.words >= _PARAGRAPH_WORDS and _SENTENCE_CLOSE.search(ln.text.rstrip())
             again = previous is not None and previous.key == ln.key and ln.words >= 2
             if paragraph or again:

@@ -33,11 +33,11 @@ _WRAP_OVERLONG_SHARE = 0.05
 #: ``str.split()`` and ``str.strip()`` take for spaces.
 _OTHER_SPACES = tuple(sorted(set(SPACE_CHARS + "\x1c\x1d\x1e\x1f") - {" ", "\n"}))
 
-#: What code has and prose has not: a statement's or a block's marks, an assignment, a call (no space before its
-#: bracket), a definition, a line of Python's blocks ("for x in y:", "else:"; not "for example:"), a statement that
-#: Python starts with a keyword.
+#: What code has and prose has not: a statement's or a block's marks, an assignment ("x = 1", "i += 1"), a call (no
+#: space before its bracket), a definition, a line of Python's blocks ("for x in y:", "else:"; not "for example:"),
+#: a statement that Python starts with a keyword.
 _CODE_SIGN = re.compile(
-    r"[;{}]|\w[ \t]*(?<![=!<>])=(?!=)|\w\("
+    r"[;{}]|\w[ \t]*(?:[-+*/%&|^]=|(?<![=!<>])=)(?!=)|\w\("
     r"|^[ \t]*(?:(?:def|class)[ \t]+\w"
     r"|(?:(?:if|elif|while|with|except)\b|for\b(?=[^\n]*\bin\b)|else|try|finally)[^\n]*:[ \t]*$"
     r"|(?:return|yield|import|raise|pass|break|continue)\b)", re.M)
