@@ -42,6 +42,7 @@ UNCHANGED = [
     "            yield item.price\n\nIt was merged.\n",
     "  if (x > 1) {\n      y  = f(x);\n  }\n",
     "The config:\n\n```\n  x  =  1\n\tname: value\n```\n",
+    "The answer was:\n\n{\n  \"status\": \"ok\",\n  \"items\": [\n    1,\n    2\n  ]\n}\n",  # data: JSON
     "",
 ]
 

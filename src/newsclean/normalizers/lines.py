@@ -120,6 +120,7 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
                 if _indent(line) <= indent:
                     if line.lstrip(" \t")[:1] in ("}", ")", "]"):
                         end = stop  # the line that closes the block, at the opener's indentation
+                        signs += 1  # a bracket opened at the end of one line and closed alone on another: code, data
                     break
                 end = stop
                 signs += _CODE_SIGN.search(line) is not None
