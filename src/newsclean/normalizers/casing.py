@@ -29,7 +29,7 @@ from newsclean.edits import Edit, apply_edits, line_of, line_starts
 from newsclean.evidence import (WORD, CaseEvidence, case_evidence, document_evidence, headline_style,
                                 is_sentence_start, line_parts, line_words, written_words)
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import code_blocks, document_lines, hard_wrapped, inside
+from newsclean.normalizers.lines import document_code_blocks, document_lines, hard_wrapped, inside
 from newsclean.registry import register
 from newsclean.spans import SpanIndex, protected_spans, spans_near
 
@@ -956,12 +956,12 @@ class SentenceCase(Normalizer):
         after_fragment: set[int] = set()  # lines whose paragraph start follows a line that ends no sentence
         previous = ""  # the previous line
         last = ""  # the last line that was not blank
-        code = code_blocks(text)  # no sentence starts in code: "# sum the prices. then round them"
+        code: list[tuple[int, int]] | None = None  # told when a line may start a sentence: most texts have none
         for offset, _, line in lines:
-            if code and inside(code, offset):
-                previous = last = line
-                continue
-            if offset not in close:
+            if offset in close and code is None:
+                code = document_code_blocks(text, ctx)
+            if offset not in close or code and inside(code, offset):
+                # No sentence starts in code either: "# sum the prices. then round them".
                 previous = line
                 if line.strip():
                     last = line

@@ -23,7 +23,7 @@ import regex
 from newsclean.data import load
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import SPACE_CHARS, code_blocks, document_lines, removal_edits
+from newsclean.normalizers.lines import SPACE_CHARS, document_code_blocks, document_lines, removal_edits
 from newsclean.registry import register
 
 __all__ = ["SiteChrome", "PhraseLibrary", "phrase_library"]
@@ -378,7 +378,7 @@ class SiteChrome(Normalizer):
         # and the shape of each (words, prose) is never needed.
         if any(m is not None for m in matches.values()):
             lines = self._lines(spans, cores, matches)
-            reasons = self._chrome(lines, ctx, text)
+            reasons = self._chrome(lines, ctx, document_code_blocks(text, ctx))
             edits = removal_edits(self, text, lines, reasons)
         if "#" in text or "¶" in text:
             for i, (start, end, _) in enumerate(spans):
@@ -422,8 +422,8 @@ class SiteChrome(Normalizer):
 
     # --- deciding ------------------------------------------------------------------------------------------------
 
-    def _chrome(self, lines: list[_Line], ctx: Context, text: str) -> dict[int, str]:
-        """Line index -> reason, for every line of ``text`` that is chrome."""
+    def _chrome(self, lines: list[_Line], ctx: Context, code: list[tuple[int, int]]) -> dict[int, str]:
+        """Line index -> reason, for every line that is chrome (``code``: the text's blocks of code)."""
         reasons: dict[int, str] = {}
         thread = _comment_thread(lines)
         for i in range(thread, len(lines)):
@@ -431,7 +431,7 @@ class SiteChrome(Normalizer):
                 reasons[i] = "comment thread after the article"
         body = [i for i, ln in enumerate(lines[:thread]) if ln.prose and ln.match is None]
         first, last = (body[0], body[-1]) if body else (len(lines), -1)
-        page = _with_lists_as_rows(lines, text)  # the lines as the rules for full pages read them
+        page = _with_lists_as_rows(lines, code)  # the lines as the rules for full pages read them
         page_body = _article_body(page, _DEFAULT_COSTS) if _looks_like_a_page(page) else None
         if page_body is not None and _prose_words(page, *page_body) < _PAGE_BODY_KEEPS * _prose_words(page):
             self.note(ctx, "page_body_unsure", "looks like a full page, but no stretch of it holds most of its prose: "
@@ -550,22 +550,22 @@ def _short(ln: _Line) -> bool:
     return bool(ln.core) and ln.words <= _MENU_ITEM_WORDS and not ln.prose
 
 
-def _with_lists_as_rows(lines: list[_Line], text: str) -> list[_Line]:
-    """``lines`` (of ``text``), the items of each list the text introduces and the lines of its blocks of code read as
+def _with_lists_as_rows(lines: list[_Line], code: list[tuple[int, int]]) -> list[_Line]:
+    """``lines``, the items of each list the text introduces and the lines of its blocks of ``code`` read as
     rows of a table (neither short nor prose). A list is the run of short lines right under a line of prose length
     that ends with a colon ("Here are the names of the people killed in the attack, as released by the ministry:");
     code is what :func:`~newsclean.normalizers.lines.code_blocks` finds. A page's menu is neither; read as a menu, an
     article's list of names, or a listing of code, made a page of it, and went as outside its body with the paragraphs
     after it."""
     out = list(lines)
-    code = iter(code_blocks(text))
-    block = next(code, None)
+    blocks = iter(code)
+    block = next(blocks, None)
     introduced = False
     for i, ln in enumerate(lines):
         if not ln.core:
             continue
         while block is not None and block[1] < ln.start:
-            block = next(code, None)
+            block = next(blocks, None)
         if _short(ln) and (introduced or block is not None and block[0] <= ln.start):
             out[i] = ln._replace(words=_MENU_ITEM_WORDS + 1)
             continue

@@ -14,7 +14,8 @@ import regex
 
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import SPACE_CHARS, code_blocks, document_lines, inside, removal_edits, single_spaced
+from newsclean.normalizers.lines import (SPACE_CHARS, document_code_blocks, document_lines, inside, removal_edits,
+                                         single_spaced)
 from newsclean.registry import register
 
 __all__ = ["DuplicateLines", "byline_parts", "dateline_parts"]
@@ -163,12 +164,15 @@ class DuplicateLines(Normalizer):
         for run in refrains:
             self.note(ctx, "refrain", f"line {run[0].index + 1} written {len(run)} times in a row: a refrain, a log or "
                       "emphasis, left", run[0].start, run[-1].end)
-        # Lines that repeat on purpose: a refrain's, and code's ("i += 1" twice is two increments).
+        # Lines that repeat on purpose: a refrain's, and code's ("i += 1" twice is two increments). The blocks of
+        # code are looked for only when some line would go (rarely): most texts repeat none.
         meant = {ln.index for run in refrains for ln in run}
-        code = code_blocks(text)
+        ellipsis = "..." in text or "…" in text
+        removals = self._duplicates(lines, ellipsis, meant)
+        code = document_code_blocks(text, ctx) if removals else None
         if code:
             meant.update(ln.index for ln in lines if inside(code, ln.start))
-        removals = self._duplicates(lines, "..." in text or "…" in text, meant)
+            removals = self._duplicates(lines, ellipsis, meant)
         edits = removal_edits(self, text, _every_line(spans, lines), removals) if removals else []
         splits = self._fused_bylines(text, lines, removals, edits, ctx)
         removed = len(removals)

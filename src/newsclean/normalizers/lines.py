@@ -11,7 +11,7 @@ from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
 
 __all__ = ["LineSpan", "SPACE_CHARS", "split_lines", "document_lines", "single_spaced", "hard_wrapped",
-           "code_blocks", "inside", "removal_edits"]
+           "code_blocks", "document_code_blocks", "inside", "removal_edits"]
 
 #: What the ``regex`` module's ``\s`` matches (the Unicode White_Space characters), for ``str`` methods that strip
 #: characters: ``str.strip()`` without arguments also takes the information separators U+001C..U+001F, which ``\s``
@@ -45,6 +45,8 @@ _CODE_SIGN = re.compile(
 #: continuation), with an indented line under it (blank lines between): where a block of code may start (see
 #: :func:`code_blocks`).
 _OPENER_THEN_INDENT = re.compile(r"[:{(\[\\][ \t]*\n(?:[ \t]*\n)*[ \t]+\S")
+#: An indented line or a fence: without either, a text holds no block of code (one scan, in C).
+_MAY_HOLD_CODE = re.compile(r"\n[ \t]|```|~~~")
 #: Past any offset: the key that finds the last span starting at an offset (see :func:`inside`).
 _PAST = float("inf")
 #: A fenced block of code (Markdown): its fences and what stands between them.
@@ -99,7 +101,9 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
     brace, an assignment, a call, a keyword starting a line): a colon over an indented list or verse is prose.
 
     Only the places where a line ending as a block's opener has an indented line under it are read closely: most
-    texts have none."""
+    texts have none, and most have no line indented at all nor a fence, which is told first (in C)."""
+    if _MAY_HOLD_CODE.search(text) is None and text[:1] not in (" ", "\t"):
+        return []
     spans = [(m.start(), m.end()) for m in _FENCE.finditer(text)]
     done = 0  # the end of the last block: a block is not looked into again from inside
     for m in _OPENER_THEN_INDENT.finditer(text):
@@ -135,6 +139,17 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def document_code_blocks(text: str, ctx: Context) -> list[tuple[int, int]]:
+    """``code_blocks(text)``, told once for the steps that see the same text in a row (``ctx.cache["code_blocks"]``;
+    whitespace, site_chrome, duplicate_lines, sentence_case and typos all ask)."""
+    cached = ctx.cache.get("code_blocks")
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    blocks = code_blocks(text)
+    ctx.cache["code_blocks"] = (text, blocks)
+    return blocks
 
 
 def inside(spans: list[tuple[int, int]], at: int) -> bool:

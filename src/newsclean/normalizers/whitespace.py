@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
-from newsclean.normalizers.lines import code_blocks, inside, single_spaced
+from newsclean.normalizers.lines import document_code_blocks, inside, single_spaced
 from newsclean.registry import register
 
 # Horizontal space as scrapers leave it: ASCII space and tab, no-break and typographic spaces, and the invisible
@@ -63,10 +63,8 @@ class Whitespace(Normalizer):
     def propose(self, text: str, ctx: Context) -> list[Edit]:
         edits: list[Edit] = []
         runs = self._runs(text, single_spaced(text, ctx))
-        # Code keeps its indentation and its alignment: in Python they are its meaning. Looked for only in a text
-        # with indentation or a fence, and then once.
-        blocks = code_blocks(text) if runs and ("\n " in text or "\n\t" in text or "```" in text or "~~~" in text
-                                                 or text[:1] in " \t") else []
+        # Code keeps its indentation and its alignment: in Python they are its meaning.
+        blocks = document_code_blocks(text, ctx) if runs else []
         for start, end in runs:
             edits += self._judge(text, start, end, blocks)
         return edits
