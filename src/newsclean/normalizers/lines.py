@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence, TypeVar
 
 from newsclean.edits import Edit
 from newsclean.normalizer import Context, Normalizer
@@ -28,6 +28,8 @@ _WRAP_FULL_LINES = 2
 _WRAP_SLACK = 15
 #: The share of its lines that hard-wrapped text may have longer than ``_WRAP_MAX``: words no line could hold (URLs).
 _WRAP_OVERLONG_SHARE = 0.05
+
+_T = TypeVar("_T")
 
 #: Whitespace other than the ASCII space and the line break, and the information separators U+001C..U+001F, which
 #: ``str.split()`` and ``str.strip()`` take for spaces.
@@ -144,12 +146,7 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
 def document_code_blocks(text: str, ctx: Context) -> list[tuple[int, int]]:
     """``code_blocks(text)``, told once for the steps that see the same text in a row (``ctx.cache["code_blocks"]``;
     whitespace, site_chrome, duplicate_lines, sentence_case and typos all ask)."""
-    cached = ctx.cache.get("code_blocks")
-    if cached is not None and cached[0] is text:
-        return cached[1]
-    blocks = code_blocks(text)
-    ctx.cache["code_blocks"] = (text, blocks)
-    return blocks
+    return _per_text(ctx, "code_blocks", text, code_blocks)
 
 
 def inside(spans: list[tuple[int, int]], at: int) -> bool:
@@ -165,12 +162,18 @@ def _indent(line: str) -> int:
 def document_lines(text: str, ctx: Context) -> list[tuple[int, int, str]]:
     """``split_lines(text)``, split once for the steps that see the same text in a row (``ctx.cache["lines"]``;
     the list is shared: read it, never change it)."""
-    cached = ctx.cache.get("lines")
+    return _per_text(ctx, "lines", text, split_lines)
+
+
+def _per_text(ctx: Context, key: str, text: str, compute: Callable[[str], _T]) -> _T:
+    """``compute(text)``, kept as ``ctx.cache[key]`` with the text it was computed from: the steps in a row that
+    see the same text (the same object) share it, and a step that changed the text gets it computed anew."""
+    cached = ctx.cache.get(key)
     if cached is not None and cached[0] is text:
         return cached[1]
-    spans = split_lines(text)
-    ctx.cache["lines"] = (text, spans)
-    return spans
+    value = compute(text)
+    ctx.cache[key] = (text, value)
+    return value
 
 
 def single_spaced(text: str, ctx: Context) -> bool:
@@ -178,12 +181,11 @@ def single_spaced(text: str, ctx: Context) -> bool:
     other space. Told once for the steps that see the same text in a row (``ctx.cache["single_spaced"]``): the search
     for two spaces is slow (``str.find`` tests a needle's last character first, a space at every word), and most
     texts pass this test, after which a line needs no test of its own spaces."""
-    cached = ctx.cache.get("single_spaced")
-    if cached is not None and cached[0] is text:
-        return cached[1]
-    found = "  " not in text and not any(map(text.__contains__, _OTHER_SPACES))
-    ctx.cache["single_spaced"] = (text, found)
-    return found
+    return _per_text(ctx, "single_spaced", text, _single_spaced)
+
+
+def _single_spaced(text: str) -> bool:
+    return "  " not in text and not any(map(text.__contains__, _OTHER_SPACES))
 
 
 def removal_edits(normalizer: Normalizer, text: str, lines: Sequence[LineSpan], reasons: dict[int, str]) -> list[Edit]:
