@@ -246,14 +246,10 @@ def test_a_removed_chrome_line_is_no_part_of_the_document_the_word_steps_read() 
     assert newsclean.fix(once) == once
 
 
-@pytest.mark.xfail(strict=True, reason="interview is not idempotent on this fuzzed text (see the test)")
 def test_interview_is_idempotent_on_a_fuzzed_transcript() -> None:
-    # Found by tests/fuzz/fuzz_clean.py (atheris) in the tenth session, and not fixed: ``interview`` alone is not
-    # idempotent on this text. Its first run cuts a truncated turn and joins a lone label to its turn near the top;
-    # what that leaves reads as one transcript further down, where a second run cuts and joins again. The pipeline
-    # relies on each step being idempotent, so a second run over the output still changes it. The fix is to run the
-    # step to a fixed point with the later rounds' edits placed back on its input (as the casing steps do); this
-    # test then passes, and its xfail mark must go (strict: an unexpected pass fails the suite).
+    # Found by tests/fuzz/fuzz_clean.py (atheris) in the tenth session: interview's first reading cut a truncated turn
+    # and joined a lone label to its turn near the top, after which a transcript further down read whole, and a
+    # second run cut and joined again. The step now reads its own result again until it finds nothing more.
     text = json.loads((Path(__file__).parent / "fuzz" / "interview_not_idempotent.json").read_text())["text"]
     once = newsclean.fix(text)
     assert newsclean.fix(once) == once

@@ -8,16 +8,18 @@ A transcript is recognized from its structure, never from one colon: paragraphs 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from collections.abc import Callable
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Literal
 
 import regex
 
 from newsclean.data import load
-from newsclean.edits import ELISION, Edit
+from newsclean.edits import ELISION, Edit, Note, apply_edits
 from newsclean.normalizer import Context, Normalizer
 from newsclean.normalizers.lines import hard_wrapped, split_lines
 from newsclean.registry import register
@@ -64,6 +66,8 @@ _HANGING_PUNCT = frozenset(",;:")
 #: Paragraphs without a speaker label allowed between two turns (an answer's further paragraphs) before the
 #: labels are taken to belong to different parts of the document.
 _MAX_GAP = 6
+#: Readings of a text before the step gives up on a fixed point (each finds what the cuts of the last one let read).
+_MAX_ROUNDS = 4
 #: A transcript needs this many turns, this share of consecutive turns changing speaker, and this share of turns
 #: that end as finished sentences (lists of "Pros:"/"Cons:" or "Photo:"/"Source:" lines do not).
 _MIN_TURNS = 4
@@ -523,6 +527,28 @@ class Interview(Normalizer):
             raise ValueError(f"truncated must be 'mark', 'trim' or 'keep', not {self.truncated!r}")
 
     def propose(self, text: str, ctx: Context) -> list[Edit]:
+        edits = self._once(text, ctx)
+        # A cut can change what reads as a transcript further down (a lone label joined to its turn near the top
+        # lets the lines below read as turns): the step runs again on its own result until it finds nothing more, as
+        # a second run would, and each later round's edits and notes are placed back on ``text``. A later edit that
+        # touches an earlier one's change cannot be placed back: then the rounds stop there.
+        for _ in range(_MAX_ROUNDS):
+            if not edits:
+                break
+            seen_notes = len(ctx.notes)
+            more = self._once(apply_edits(text, edits), ctx)
+            placed = _placed_back(edits, more, ctx.notes[seen_notes:])
+            if placed is None:
+                del ctx.notes[seen_notes:]
+                break
+            more, ctx.notes[seen_notes:] = placed
+            if not more:
+                break
+            edits = sorted(edits + more, key=attrgetter("start"))
+        return edits
+
+    def _once(self, text: str, ctx: Context) -> list[Edit]:
+        """The edits of one reading of ``text``."""
         if ":" not in text:
             return []
         transcripts = _transcripts(text)
@@ -671,3 +697,34 @@ def _raise_word(word: str, target: str) -> str:
     if word[0].isupper() or len(target) != len(word):
         return word
     return target if all(a == b or a.upper() == b for a, b in zip(word, target)) else word
+
+
+def _placed_back(earlier: list[Edit], later: list[Edit], notes: list[Note]) -> tuple[list[Edit], list[Note]] | None:
+    """``later`` edits and ``notes`` of the text that the ``earlier`` edits (sorted) made, placed on the text those
+    were made on; None when a later edit touches an earlier one's change."""
+    # Where each earlier change stands in the new text, and how far it moved what follows it.
+    changes = []
+    shift = 0
+    for e in earlier:
+        changes.append((e.start + shift, e.start + shift + len(e.after), shift))
+        shift += len(e.after) - (e.end - e.start)
+    starts = [start for start, _, _ in changes]
+
+    def back(at: int, end: int) -> tuple[int, int] | None:
+        k = bisect_right(starts, end) - 1
+        if k >= 0 and changes[k][1] >= at:
+            return None  # it meets the k-th change, which has no place in the old text
+        moved = changes[k][2] + len(earlier[k].after) - (earlier[k].end - earlier[k].start) if k >= 0 else 0
+        return at - moved, end - moved
+
+    placed = []
+    for e in later:
+        span = back(e.start, e.end)
+        if span is None:
+            return None
+        placed.append(replace(e, start=span[0], end=span[1]))
+    kept = []
+    for n in notes:
+        span = back(n.start, n.end)
+        kept.append(replace(n, start=span[0], end=span[1]) if span else replace(n, start=0, end=0))
+    return placed, kept
