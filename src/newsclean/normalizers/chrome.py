@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import groupby
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import regex
 
@@ -378,7 +378,7 @@ class SiteChrome(Normalizer):
         # and the shape of each (words, prose) is never needed.
         if any(m is not None for m in matches.values()):
             lines = self._lines(spans, cores, matches)
-            reasons = self._chrome(lines, ctx, document_code_blocks(text, ctx))
+            reasons = self._chrome(lines, ctx, lambda: document_code_blocks(text, ctx))
             edits = removal_edits(self, text, lines, reasons)
         if "#" in text or "¶" in text:
             for i, (start, end, _) in enumerate(spans):
@@ -422,8 +422,9 @@ class SiteChrome(Normalizer):
 
     # --- deciding ------------------------------------------------------------------------------------------------
 
-    def _chrome(self, lines: list[_Line], ctx: Context, code: list[tuple[int, int]]) -> dict[int, str]:
-        """Line index -> reason, for every line that is chrome (``code``: the text's blocks of code)."""
+    def _chrome(self, lines: list[_Line], ctx: Context, code: Callable[[], list[tuple[int, int]]]) -> dict[int, str]:
+        """Line index -> reason, for every line that is chrome (``code()``: the text's blocks of code, found when a
+        rule needs them)."""
         reasons: dict[int, str] = {}
         thread = _comment_thread(lines)
         for i in range(thread, len(lines)):
@@ -431,8 +432,14 @@ class SiteChrome(Normalizer):
                 reasons[i] = "comment thread after the article"
         body = [i for i, ln in enumerate(lines[:thread]) if ln.prose and ln.match is None]
         first, last = (body[0], body[-1]) if body else (len(lines), -1)
-        page = _with_lists_as_rows(lines, code)  # the lines as the rules for full pages read them
-        page_body = _article_body(page, _DEFAULT_COSTS) if _looks_like_a_page(page) else None
+        # The lines as the rules for full pages read them (lists and code as rows): told only for a text that looks
+        # like a page as it is, since reading them so only takes short lines away (most texts with chrome are no page).
+        page = lines
+        page_body = None
+        if _looks_like_a_page(lines):
+            page = _with_lists_as_rows(lines, code())
+            if _looks_like_a_page(page):
+                page_body = _article_body(page, _DEFAULT_COSTS)
         if page_body is not None and _prose_words(page, *page_body) < _PAGE_BODY_KEEPS * _prose_words(page):
             self.note(ctx, "page_body_unsure", "looks like a full page, but no stretch of it holds most of its prose: "
                       "menus and footers left to the line-by-line rules")
