@@ -702,20 +702,22 @@ def _raise_word(word: str, target: str) -> str:
 def _placed_back(earlier: list[Edit], later: list[Edit], notes: list[Note]) -> tuple[list[Edit], list[Note]] | None:
     """``later`` edits and ``notes`` of the text that the ``earlier`` edits (sorted) made, placed on the text those
     were made on; None when a later edit touches an earlier one's change."""
-    # Where each earlier change stands in the new text, and how far it moved what follows it.
-    changes = []
+    # Where each earlier change stands in the new text, and how far the changes up to it moved what follows it.
+    starts, ends, moved = [], [], []
     shift = 0
     for e in earlier:
-        changes.append((e.start + shift, e.start + shift + len(e.after), shift))
+        starts.append(e.start + shift)
+        ends.append(e.start + shift + len(e.after))
         shift += len(e.after) - (e.end - e.start)
-    starts = [start for start, _, _ in changes]
+        moved.append(shift)
 
     def back(at: int, end: int) -> tuple[int, int] | None:
         k = bisect_right(starts, end) - 1
-        if k >= 0 and changes[k][1] >= at:
+        if k < 0:
+            return at, end
+        if ends[k] >= at:
             return None  # it meets the k-th change, which has no place in the old text
-        moved = changes[k][2] + len(earlier[k].after) - (earlier[k].end - earlier[k].start) if k >= 0 else 0
-        return at - moved, end - moved
+        return at - moved[k], end - moved[k]
 
     placed = []
     for e in later:
